@@ -1,0 +1,3 @@
+using TextVae.Cli;
+
+return await TextVaeCommandLine.RunAsync(args);

@@ -1,0 +1,24 @@
+using static TorchSharp.torch;
+
+namespace TextVae.Data;
+
+/// <summary>
+/// A padded batch of sentences in one tensor: each row is <c>&lt;bos&gt; w1 … wn &lt;eos&gt; &lt;pad&gt; …</c>.
+/// The decoder reads <c>Tokens[:, :-1]</c> and predicts <c>Tokens[:, 1:]</c>; the encoder reads <c>Tokens[:, 1:]</c>.
+/// </summary>
+/// <param name="Tokens">[batch, maxWords + 2] int64 token ids.</param>
+/// <param name="Lengths">[batch] int64: words + 1, the number of real target positions (the <c>&lt;eos&gt;</c> counts).</param>
+/// <param name="TargetTokenCount">Sum of <paramref name="Lengths"/>: real target tokens, for tokens/s and perplexity.</param>
+public sealed record SentenceBatch(Tensor Tokens, Tensor Lengths, long TargetTokenCount) : IDisposable
+{
+    public long Size => Tokens.shape[0];
+
+    public SentenceBatch To(Device device) =>
+        new(Tokens.to(device), Lengths.to(device), TargetTokenCount);
+
+    public void Dispose()
+    {
+        Tokens.Dispose();
+        Lengths.Dispose();
+    }
+}

@@ -1,0 +1,28 @@
+using TorchSharp;
+
+namespace TextVae.Runtime;
+
+/// <summary>Turns the user's <c>--device auto|cpu|cuda</c> into a torch device, loading the native backend first.</summary>
+public static class DeviceSelector
+{
+    public static readonly string[] Choices = ["auto", "cpu", "cuda"];
+
+    public static torch.Device Resolve(string choice)
+    {
+        TorchRuntime.EnsureLoaded();
+        return choice.Trim().ToLowerInvariant() switch
+        {
+            "auto" => torch.cuda.is_available() ? torch.CUDA : torch.CPU,
+            "cpu" => torch.CPU,
+            "cuda" when torch.cuda.is_available() => torch.CUDA,
+            "cuda" => throw new TextVaeException("--device cuda: no CUDA device is available (this build uses the CPU libtorch unless built with -p:TorchBackend=cuda)"),
+            _ => throw new TextVaeException($"--device: '{choice}' is not one of auto, cpu, cuda"),
+        };
+    }
+
+    /// <summary>A short description for logs and the UI: "cpu (2 threads)" or "cuda:0 (1 device)".</summary>
+    public static string Describe(torch.Device device) =>
+        device.type == DeviceType.CUDA
+            ? $"cuda:{device.index} ({torch.cuda.device_count()} device(s))"
+            : $"cpu ({torch.get_num_threads()} threads)";
+}

@@ -1,0 +1,4 @@
+namespace TextVae.Runtime;
+
+/// <summary>TorchSharp's native library cannot be used on this host; the message is one line for the user.</summary>
+public sealed class TorchLoadException(string message) : TextVaeException(message);

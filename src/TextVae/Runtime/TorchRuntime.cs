@@ -1,0 +1,137 @@
+using System.Reflection;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using TorchSharp;
+
+namespace TextVae.Runtime;
+
+/// <summary>
+/// Makes TorchSharp's native library loadable before the first torch call. TorchSharp 0.107.0's
+/// libLibTorchSharp.so was built with GCC 13 and requires GLIBCXX_3.4.32 for one symbol,
+/// <c>_ZSt21ios_base_library_initv</c>, a marker that nothing calls. Debian 12 and Ubuntu 22.04 ship an
+/// older libstdc++, so on such hosts a copy of the library with that requirement marked weak is loaded
+/// instead. The package cache and the build output are never modified.
+/// </summary>
+public static class TorchRuntime
+{
+    public const string MissingVersion = "GLIBCXX_3.4.32";
+    public const string MarkerSymbol = "_ZSt21ios_base_library_initv";
+    private const string NativeLibraryName = "LibTorchSharp";
+    private const string NativeFileName = "libLibTorchSharp.so";
+
+    private static readonly Lock Gate = new();
+    private static bool _loaded;
+    private static IntPtr _patchedHandle;
+
+    /// <summary>Where the patched copy was loaded from, or null when the packaged library loads as it is.</summary>
+    public static string? PatchedLibraryPath { get; private set; }
+
+    /// <summary>Idempotent; call before any TorchSharp API. Throws <see cref="TorchLoadException"/> with a one-line reason.</summary>
+    public static void EnsureLoaded()
+    {
+        lock (Gate)
+        {
+            if (_loaded)
+                return;
+            if (OperatingSystem.IsLinux() && !HostProvides(MissingVersion, MarkerSymbol))
+                LoadPatchedCopy();
+            try
+            {
+                torch.InitializeDeviceType(DeviceType.CPU);
+            }
+            catch (Exception e) when (e is NotSupportedException or InvalidOperationException or DllNotFoundException)
+            {
+                throw new TorchLoadException($"TorchSharp's native library could not be loaded: {FirstLine(e.Message)}");
+            }
+            _loaded = true;
+        }
+    }
+
+    /// <summary>True when the process's libstdc++ defines <paramref name="symbol"/> at <paramref name="version"/>.</summary>
+    public static bool HostProvides(string version, string symbol)
+    {
+        if (!NativeLibrary.TryLoad("libstdc++.so.6", out var libstdcxx))
+            return false;
+        return dlvsym(libstdcxx, symbol, version) != IntPtr.Zero;
+    }
+
+    /// <summary>Returns the path of a patched copy of <paramref name="original"/>, writing it on first use.</summary>
+    public static string PreparePatchedCopy(string original, string cacheRoot)
+    {
+        var bytes = File.ReadAllBytes(original);
+        var key = Convert.ToHexString(SHA256.HashData(bytes))[..16].ToLowerInvariant();
+        var target = Path.Combine(cacheRoot, key, NativeFileName);
+        if (File.Exists(target))
+            return target;
+
+        var needing = ElfVersionNeedPatcher.SymbolsRequiringVersion(bytes, MissingVersion);
+        if (needing.Any(name => name != MarkerSymbol))
+            throw new TorchLoadException(
+                $"{original} needs {MissingVersion} for {string.Join(", ", needing)}, which this host's libstdc++ lacks; install a newer libstdc++ (GCC 13 or later)");
+        ElfVersionNeedPatcher.MarkVersionNeedWeak(bytes, MissingVersion);
+
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        // A private temporary name and a rename keep concurrent first runs from seeing a half-written file.
+        var temporary = $"{target}.{Environment.ProcessId}.tmp";
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, target, overwrite: true);
+        return target;
+    }
+
+    /// <summary>Folders the host probes for native assets: the app folder, its runtimes folder and the NuGet cache folders of a development build.</summary>
+    public static IEnumerable<string> NativeSearchDirectories()
+    {
+        yield return AppContext.BaseDirectory;
+        yield return Path.Combine(AppContext.BaseDirectory, "runtimes", RuntimeInformation.RuntimeIdentifier, "native");
+        yield return Path.Combine(AppContext.BaseDirectory, "runtimes", "linux-x64", "native");
+        if (AppContext.GetData("NATIVE_DLL_SEARCH_DIRECTORIES") is string list)
+            foreach (var directory in list.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries))
+                yield return directory;
+    }
+
+    private static void LoadPatchedCopy()
+    {
+        var original = FindNative(NativeFileName)
+            ?? throw new TorchLoadException($"{NativeFileName} was not found next to the application; restore the TorchSharp package");
+        var patched = PreparePatchedCopy(original, DefaultCacheRoot());
+
+        // The copy lives outside the package folder, so its $ORIGIN run path no longer finds libtorch;
+        // loading libtorch first lets the loader match the copy's needs by soname.
+        var libtorch = FindNative("libtorch.so")
+            ?? throw new TorchLoadException("libtorch.so was not found next to the application; restore the libtorch package");
+        try
+        {
+            NativeLibrary.Load(libtorch);
+            _patchedHandle = NativeLibrary.Load(patched);
+        }
+        catch (DllNotFoundException e)
+        {
+            throw new TorchLoadException($"{patched} could not be loaded: {FirstLine(e.Message)}");
+        }
+        PatchedLibraryPath = patched;
+        NativeLibrary.SetDllImportResolver(typeof(torch).Assembly, ResolveTorchSharpNative);
+    }
+
+    private static IntPtr ResolveTorchSharpNative(string name, Assembly assembly, DllImportSearchPath? searchPath) =>
+        name == NativeLibraryName ? _patchedHandle : IntPtr.Zero;
+
+    private static string? FindNative(string fileName) =>
+        NativeSearchDirectories().Select(directory => Path.Combine(directory, fileName)).FirstOrDefault(File.Exists);
+
+    private static string DefaultCacheRoot()
+    {
+        var configured = Environment.GetEnvironmentVariable("TEXTVAE_NATIVE_CACHE");
+        if (!string.IsNullOrEmpty(configured))
+            return configured;
+        var xdg = Environment.GetEnvironmentVariable("XDG_CACHE_HOME");
+        var root = string.IsNullOrEmpty(xdg)
+            ? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".cache")
+            : xdg;
+        return Path.Combine(root, "textvae", "native");
+    }
+
+    private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
+
+    [DllImport("libc.so.6", CharSet = CharSet.Ansi)]
+    private static extern IntPtr dlvsym(IntPtr handle, string symbol, string version);
+}
