@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.Configuration;
+
+namespace TextVae.Configuration;
+
+/// <summary>
+/// Binds configuration sections to typed records strictly: an unknown key or a value of the wrong type is a
+/// one-line <see cref="TextVaeException"/> naming the key in the dotted form users write (<c>training.batchSize</c>).
+/// </summary>
+public static partial class ConfigBinding
+{
+    public static T Bind<T>(IConfiguration configuration, string section) where T : new()
+    {
+        var node = configuration.GetSection(section);
+        try
+        {
+            return node.Get<T>(options => options.ErrorOnUnknownConfiguration = true) ?? new T();
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new TextVaeException(Describe(e, section));
+        }
+    }
+
+    /// <summary>Rejects top-level sections that no record reads, such as a misspelt <c>"trainig"</c>.</summary>
+    public static void RequireKnownSections(IConfiguration configuration, params string[] sections)
+    {
+        foreach (var child in configuration.GetChildren())
+            if (!sections.Contains(child.Key, StringComparer.OrdinalIgnoreCase))
+                throw new TextVaeException($"unknown configuration section '{child.Key}' (known: {string.Join(", ", sections)})");
+    }
+
+    /// <summary>Turns <c>--set training.batchSize=64</c> arguments into configuration keys (<c>training:batchSize</c>).</summary>
+    public static Dictionary<string, string?> ParseOverrides(IEnumerable<string> assignments)
+    {
+        var result = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var assignment in assignments)
+        {
+            var equals = assignment.IndexOf('=');
+            if (equals <= 0)
+                throw new TextVaeException($"--set '{assignment}': expected key=value, for example training.batchSize=64");
+            result[assignment[..equals].Trim().Replace('.', ':')] = assignment[(equals + 1)..].Trim();
+        }
+        return result;
+    }
+
+    private static string Describe(InvalidOperationException error, string section)
+    {
+        var message = error.Message;
+        var conversion = ConversionFailure().Match(message);
+        if (conversion.Success)
+            return $"{JsonSpelling(conversion.Groups["key"].Value)}: '{conversion.Groups["value"].Value}' is not a valid {FriendlyTypeName(conversion.Groups["type"].Value)}";
+        var unknown = UnknownProperties().Match(message);
+        if (unknown.Success)
+            return $"unknown configuration key in '{section}': {string.Join(", ", unknown.Groups["names"].Value.Split(',').Select(name => JsonSpelling($"{section}:{name.Trim().Trim('\'')}")))}";
+        return $"configuration section '{section}': {message.Split('\n')[0]}";
+    }
+
+    /// <summary>The binder reports C# property names; users write camelCase JSON keys separated by dots.</summary>
+    private static string JsonSpelling(string key) =>
+        string.Join('.', key.Split(':').Select(part => part.Length == 0 ? part : char.ToLowerInvariant(part[0]) + part[1..]));
+
+    private static string FriendlyTypeName(string type) => type switch
+    {
+        "System.Int32" or "System.Int64" => "whole number",
+        "System.Double" or "System.Single" => "number",
+        "System.Boolean" => "true/false value",
+        _ => type,
+    };
+
+    [GeneratedRegex(@"value '(?<value>[^']*)' at '(?<key>[^']+)' to type '(?<type>[^']+)'")]
+    private static partial Regex ConversionFailure();
+
+    [GeneratedRegex(@"properties were not found on the instance of [^:]+: (?<names>.+)$")]
+    private static partial Regex UnknownProperties();
+}

@@ -1,0 +1,67 @@
+using Microsoft.Extensions.Configuration;
+using TextVae.Configuration;
+using TextVae.Training;
+
+namespace TextVae.Tests.Configuration;
+
+public class ConfigBindingTests
+{
+    private static IConfiguration Json(string json, params string[] sets) =>
+        new ConfigurationBuilder()
+            .AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)))
+            .AddInMemoryCollection(ConfigBinding.ParseOverrides(sets))
+            .Build();
+
+    [Fact]
+    public void Binds_values_and_keeps_defaults_for_missing_keys()
+    {
+        var options = ConfigBinding.Bind<TrainingOptions>(Json("""{"training":{"batchSize":8,"learningRate":0.01}}"""), "training");
+
+        Assert.Equal(8, options.BatchSize);
+        Assert.Equal(0.01, options.LearningRate);
+        Assert.Equal(new TrainingOptions().Epochs, options.Epochs);
+    }
+
+    [Fact]
+    public void Set_overrides_win_over_the_file()
+    {
+        var options = ConfigBinding.Bind<TrainingOptions>(Json("""{"training":{"batchSize":8}}""", "training.batchSize=64"), "training");
+
+        Assert.Equal(64, options.BatchSize);
+    }
+
+    [Fact]
+    public void An_unknown_key_is_named()
+    {
+        var error = Assert.Throws<TextVaeException>(() =>
+            ConfigBinding.Bind<TrainingOptions>(Json("""{"training":{"batchSzie":8}}"""), "training"));
+
+        Assert.Contains("batchSzie", error.Message);
+    }
+
+    [Fact]
+    public void A_bad_value_is_named_with_its_key()
+    {
+        var error = Assert.Throws<TextVaeException>(() =>
+            ConfigBinding.Bind<TrainingOptions>(Json("""{"training":{"batchSize":"many"}}"""), "training"));
+
+        Assert.Contains("training.batchSize", error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void An_unknown_section_and_a_malformed_set_are_errors()
+    {
+        Assert.Contains("trainig", Assert.Throws<TextVaeException>(() =>
+            ConfigBinding.RequireKnownSections(Json("""{"trainig":{}}"""), "training")).Message);
+        Assert.Contains("key=value", Assert.Throws<TextVaeException>(() => ConfigBinding.ParseOverrides(["batchSize"])).Message);
+    }
+
+    [Fact]
+    public void Validation_names_the_field()
+    {
+        var error = Assert.Throws<TextVaeException>(() => new TrainingOptions { BatchSize = 0 }.Validate());
+
+        Assert.StartsWith("training.batchSize", error.Message);
+    }
+}
