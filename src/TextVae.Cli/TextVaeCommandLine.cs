@@ -22,6 +22,7 @@ public static class TextVaeCommandLine
         {
             // Ctrl+C must leave time to finish writing a checkpoint; commands observe the cancellation token.
             ProcessTerminationTimeout = null,
+            EnableDefaultExceptionHandler = false,
         };
         if (output is not null)
             configuration.Output = output;
@@ -32,15 +33,20 @@ public static class TextVaeCommandLine
         {
             return await parse.InvokeAsync(configuration);
         }
-        catch (TextVaeException e) when (!parse.GetValue(CommonOptions.Verbose))
-        {
-            await stderr.WriteLineAsync($"textvae: error: {e.Message}");
-            return 1;
-        }
         catch (OperationCanceledException)
         {
             await stderr.WriteLineAsync("textvae: cancelled");
             return 130;
+        }
+        catch (Exception e)
+        {
+            var verbose = parse.GetValue(CommonOptions.Verbose);
+            await stderr.WriteLineAsync(e is TextVaeException
+                ? $"textvae: error: {e.Message}"
+                : $"textvae: internal error: {e.GetType().Name}: {e.Message.Split('\n')[0]}{(verbose ? "" : " (--verbose shows details)")}");
+            if (verbose)
+                await stderr.WriteLineAsync(e.ToString());
+            return 1;
         }
     }
 }

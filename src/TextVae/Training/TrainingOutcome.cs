@@ -1,0 +1,9 @@
+namespace TextVae.Training;
+
+public enum TrainingOutcome
+{
+    NotStarted,
+    Finished,
+    Interrupted,
+    Failed,
+}
