@@ -11,6 +11,7 @@ public static class TextVaeCommandLine
         var root = new RootCommand("TextVae: a variational autoencoder for sentences (train, sample, interpolate, paraphrase).");
         root.Options.Add(CommonOptions.Verbose);
         root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(VocabCommand.Create());
         return root;
     }
 
