@@ -23,6 +23,8 @@ public static class TextVaeCommandLine
         {
             // Ctrl+C must leave time to finish writing a checkpoint; commands observe the cancellation token.
             ProcessTerminationTimeout = null,
+            // The default handler would print a TextVaeException as "Unhandled exception" with its stack trace.
+            EnableDefaultExceptionHandler = false,
         };
         if (output is not null)
             configuration.Output = output;

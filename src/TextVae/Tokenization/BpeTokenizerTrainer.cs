@@ -62,7 +62,7 @@ public sealed class BpeTokenizerTrainer : ITokenizerTrainer
             var merged = symbols.Count;
             symbols.Add(symbols[left] + symbols[right]);
             merges.Add((symbols[left], symbols[right]));
-            // Two merge paths can spell the same token ("a"+"bc", "ab"+"c"): the vocabulary keeps it once.
+            // Should two merge paths ever spell one token ("a"+"bc", "ab"+"c"), the vocabulary keeps it once.
             if (known.Add(symbols[merged]))
                 vocabulary.Add(symbols[merged]);
             foreach (var w in wordIndices)
