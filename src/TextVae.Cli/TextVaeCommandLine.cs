@@ -11,6 +11,7 @@ public static class TextVaeCommandLine
         var root = new RootCommand("TextVae: a variational autoencoder for sentences (train, sample, interpolate, paraphrase).");
         root.Options.Add(CommonOptions.Verbose);
         root.Subcommands.Add(InfoCommand.Create());
+        root.Subcommands.Add(VocabCommand.Create());
         return root;
     }
 
@@ -22,6 +23,7 @@ public static class TextVaeCommandLine
         {
             // Ctrl+C must leave time to finish writing a checkpoint; commands observe the cancellation token.
             ProcessTerminationTimeout = null,
+            // The default handler would print a TextVaeException as "Unhandled exception" with its stack trace.
             EnableDefaultExceptionHandler = false,
         };
         if (output is not null)

@@ -16,6 +16,13 @@ public sealed record SentenceBatch(Tensor Tokens, Tensor Lengths, long TargetTok
     public SentenceBatch To(Device device) =>
         new(Tokens.to(device), Lengths.to(device), TargetTokenCount);
 
+    /// <summary>[batch, maxWords + 1] bool: true at the real positions of <c>Tokens[:, 1:]</c> (words and <c>&lt;eos&gt;</c>).</summary>
+    public Tensor TargetMask() => MaskFromLengths(Lengths, Tokens.shape[1] - 1);
+
+    /// <summary>[batch, steps] bool: row b is true at positions 0 … lengths[b] − 1.</summary>
+    public static Tensor MaskFromLengths(Tensor lengths, long steps) =>
+        arange(steps, ScalarType.Int64, lengths.device).unsqueeze(0) < lengths.unsqueeze(1);
+
     public void Dispose()
     {
         Tokens.Dispose();

@@ -1,0 +1,26 @@
+namespace TextVae.Tokenization;
+
+/// <summary>How <see cref="VocabularyBuilder"/> makes a tokenizer from a corpus.</summary>
+/// <param name="Kind"><see cref="WordTokenizer.KindName"/> or <see cref="BpeSentenceTokenizer.KindName"/>.</param>
+/// <param name="Size">Tokens in the vocabulary, the special tokens included.</param>
+/// <param name="MinCount">Words (word) or symbol pairs (bpe) seen fewer times stay out of the vocabulary.</param>
+/// <param name="Lowercase">Lower-case the corpus and every later input.</param>
+/// <param name="Strict">Stop at a line with invalid UTF-8 instead of skipping it.</param>
+public sealed record VocabularyOptions(string Kind, int Size, int MinCount = 2, bool Lowercase = false, bool Strict = false)
+{
+    public static readonly string[] Kinds = [WordTokenizer.KindName, BpeSentenceTokenizer.KindName];
+
+    public ITokenizerTrainer CreateTrainer()
+    {
+        if (Size <= SpecialTokens.Count)
+            throw new TextVaeException($"--size must be larger than {SpecialTokens.Count} (the special tokens), not {Size}");
+        if (MinCount < 1)
+            throw new TextVaeException($"--min-count must be at least 1, not {MinCount}");
+        return Kind switch
+        {
+            WordTokenizer.KindName => new WordTokenizerTrainer(Size, MinCount, Lowercase),
+            BpeSentenceTokenizer.KindName => new BpeTokenizerTrainer(Size, MinCount, Lowercase),
+            _ => throw new TextVaeException($"--kind must be {string.Join(" or ", Kinds)}, not '{Kind}'"),
+        };
+    }
+}
