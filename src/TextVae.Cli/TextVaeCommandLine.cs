@@ -12,6 +12,7 @@ public static class TextVaeCommandLine
         root.Options.Add(CommonOptions.Verbose);
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(VocabCommand.Create());
+        root.Subcommands.Add(TrainCommand.Create());
         return root;
     }
 

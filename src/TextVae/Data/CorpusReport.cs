@@ -19,4 +19,10 @@ public sealed record CorpusReport(
     int LongestSentence)
 {
     public double MeanLength => Sentences == 0 ? 0 : (double)Tokens / Sentences;
+
+    /// <summary>One line for logs: what was kept and what was cut, dropped or skipped.</summary>
+    public string Describe() =>
+        $"{Sentences:N0} sentences, {Tokens:N0} tokens ({UnknownTokens:N0} <unk>), mean length {MeanLength:F1}; " +
+        $"{Truncated:N0} truncated, {TooShort:N0} too short, {Duplicates:N0} duplicates dropped, {AllUnknown:N0} all-<unk> kept, " +
+        $"{Lines.EmptyLines:N0} empty and {Lines.InvalidLines:N0} invalid UTF-8 lines skipped";
 }

@@ -1,8 +1,16 @@
+using TextVae.Configuration;
+
 namespace TextVae.Data;
 
-/// <summary>How a corpus becomes training batches: which sentences are kept and how they are grouped.</summary>
+/// <summary>The <c>data</c> section: which corpora, which sentences are kept, and how they are grouped into batches.</summary>
 public sealed record DataOptions
 {
+    /// <summary>Training corpus: UTF-8, one sentence per line.</summary>
+    public string? Train { get; init; }
+
+    /// <summary>Validation corpus, used for early stopping, the learning-rate plateau and the <c>best</c> checkpoint.</summary>
+    public string? Valid { get; init; }
+
     /// <summary>Sentences with more tokens are cut to this many (and counted).</summary>
     public int MaxLength { get; init; } = 50;
 
@@ -20,17 +28,15 @@ public sealed record DataOptions
     /// <summary>Batches per length-sorted pool: larger pools pad less but mix lengths less across batches.</summary>
     public int BucketBatches { get; init; } = 64;
 
+    /// <summary>Seed of the epoch shuffles.</summary>
     public int Seed { get; init; } = 1234;
 
     public void Validate()
     {
-        if (MinLength < 1)
-            throw new TextVaeException($"data option MinLength must be at least 1, not {MinLength}");
+        ConfigCheck.Positive(MinLength, "data.minLength");
         if (MaxLength < MinLength)
-            throw new TextVaeException($"data option MaxLength ({MaxLength}) must be at least MinLength ({MinLength})");
-        if (BatchSize < 1)
-            throw new TextVaeException($"data option BatchSize must be at least 1, not {BatchSize}");
-        if (BucketBatches < 1)
-            throw new TextVaeException($"data option BucketBatches must be at least 1, not {BucketBatches}");
+            throw new TextVaeException($"data.maxLength ({MaxLength}) must be at least data.minLength ({MinLength})");
+        ConfigCheck.Positive(BatchSize, "data.batchSize");
+        ConfigCheck.Positive(BucketBatches, "data.bucketBatches");
     }
 }

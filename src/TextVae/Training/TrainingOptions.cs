@@ -5,7 +5,6 @@ namespace TextVae.Training;
 /// <summary>The <c>training</c> section of a configuration: optimisation, schedule of validation and checkpoints, stopping.</summary>
 public sealed record TrainingOptions
 {
-    public int BatchSize { get; init; } = 32;
     public int Epochs { get; init; } = 10;
 
     /// <summary>Stop after this many optimiser steps in total; 0 means no limit.</summary>
@@ -44,7 +43,6 @@ public sealed record TrainingOptions
 
     public void Validate()
     {
-        ConfigCheck.Positive(BatchSize, "training.batchSize");
         ConfigCheck.Positive(Epochs, "training.epochs");
         ConfigCheck.NotNegative(MaxSteps, "training.maxSteps");
         ConfigCheck.OneOf(Optimizer, "training.optimizer", "adam", "sgd");

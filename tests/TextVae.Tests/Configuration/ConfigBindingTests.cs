@@ -15,37 +15,37 @@ public class ConfigBindingTests
     [Fact]
     public void Binds_values_and_keeps_defaults_for_missing_keys()
     {
-        var options = ConfigBinding.Bind<TrainingOptions>(Json("""{"training":{"batchSize":8,"learningRate":0.01}}"""), "training");
+        var options = ConfigBinding.Bind<TrainingOptions>(Json("""{"training":{"epochs":8,"learningRate":0.01}}"""), "training");
 
-        Assert.Equal(8, options.BatchSize);
+        Assert.Equal(8, options.Epochs);
         Assert.Equal(0.01, options.LearningRate);
-        Assert.Equal(new TrainingOptions().Epochs, options.Epochs);
+        Assert.Equal(new TrainingOptions().LogEvery, options.LogEvery);
     }
 
     [Fact]
     public void Set_overrides_win_over_the_file()
     {
-        var options = ConfigBinding.Bind<TrainingOptions>(Json("""{"training":{"batchSize":8}}""", "training.batchSize=64"), "training");
+        var options = ConfigBinding.Bind<TrainingOptions>(Json("""{"training":{"epochs":8}}""", "training.epochs=64"), "training");
 
-        Assert.Equal(64, options.BatchSize);
+        Assert.Equal(64, options.Epochs);
     }
 
     [Fact]
     public void An_unknown_key_is_named()
     {
         var error = Assert.Throws<TextVaeException>(() =>
-            ConfigBinding.Bind<TrainingOptions>(Json("""{"training":{"batchSzie":8}}"""), "training"));
+            ConfigBinding.Bind<TrainingOptions>(Json("""{"training":{"epochz":8}}"""), "training"));
 
-        Assert.Contains("batchSzie", error.Message);
+        Assert.Contains("training.epochz", error.Message);
     }
 
     [Fact]
     public void A_bad_value_is_named_with_its_key()
     {
         var error = Assert.Throws<TextVaeException>(() =>
-            ConfigBinding.Bind<TrainingOptions>(Json("""{"training":{"batchSize":"many"}}"""), "training"));
+            ConfigBinding.Bind<TrainingOptions>(Json("""{"training":{"epochs":"many"}}"""), "training"));
 
-        Assert.Contains("training.batchSize", error.Message);
+        Assert.Contains("training.epochs", error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }
 
@@ -60,8 +60,8 @@ public class ConfigBindingTests
     [Fact]
     public void Validation_names_the_field()
     {
-        var error = Assert.Throws<TextVaeException>(() => new TrainingOptions { BatchSize = 0 }.Validate());
+        var error = Assert.Throws<TextVaeException>(() => new TrainingOptions { Epochs = 0 }.Validate());
 
-        Assert.StartsWith("training.batchSize", error.Message);
+        Assert.StartsWith("training.epochs", error.Message);
     }
 }

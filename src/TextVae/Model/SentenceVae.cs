@@ -1,0 +1,145 @@
+using TextVae.Data;
+using TextVae.Tokenization;
+using Modules = TorchSharp.Modules;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn;
+using static TorchSharp.torch.nn.functional;
+
+namespace TextVae.Model;
+
+/// <summary>
+/// The sentence VAE of Bowman et al. (2016): an encoder gives q(z|x), a decoder gives p(x|z), and training
+/// maximises the ELBO  E_q[log p(x|z)] − KL(q(z|x) ‖ N(0, I)). Works on <see cref="SentenceBatch"/> rows
+/// <c>&lt;bos&gt; w1 … wn &lt;eos&gt;</c>: the encoder reads <c>w1 … wn &lt;eos&gt;</c>, the decoder reads
+/// <c>&lt;bos&gt; w1 … wn</c> and predicts <c>w1 … wn &lt;eos&gt;</c>.
+/// </summary>
+public sealed class SentenceVae : Module<Tensor, Tensor, (Tensor Mu, Tensor LogVar)>
+{
+    private readonly Modules.Embedding embedding;
+    private readonly Modules.Dropout embeddingDropout;
+    private readonly SentenceEncoder encoder;
+    private readonly GaussianLatent latent;
+    private readonly SentenceDecoder decoder;
+    private readonly Modules.Dropout outputDropout;
+    private readonly Modules.Linear? toEmbedding;
+    private readonly Modules.Linear? output;
+
+    public SentenceVae(ModelOptions options) : base(nameof(SentenceVae))
+    {
+        if (options.VocabularySize <= SpecialTokens.Count)
+            throw new TextVaeException($"model.vocabularySize must exceed the {SpecialTokens.Count} special tokens (got {options.VocabularySize})");
+        Options = options;
+        embedding = Embedding(options.VocabularySize, options.EmbeddingSize, padding_idx: SpecialTokens.Pad);
+        embeddingDropout = Dropout(options.EmbeddingDropout);
+        encoder = SentenceEncoder.Create(options);
+        latent = new GaussianLatent(encoder.OutputSize, options.LatentSize);
+        decoder = SentenceDecoder.Create(options);
+        outputDropout = Dropout(options.OutputDropout);
+        if (options.TieEmbeddings)
+            toEmbedding = Linear(decoder.OutputSize, options.EmbeddingSize);
+        else
+            output = Linear(decoder.OutputSize, options.VocabularySize);
+        RegisterComponents();
+    }
+
+    public ModelOptions Options { get; }
+
+    /// <summary>q(z|x) for a batch; an alias of <see cref="Encode"/> so the module can be called.</summary>
+    public override (Tensor Mu, Tensor LogVar) forward(Tensor encoderInput, Tensor lengths) => Encode(encoderInput, lengths);
+
+    /// <param name="encoderInput">[batch, seq] ids <c>w1 … wn &lt;eos&gt; &lt;pad&gt;…</c></param>
+    /// <param name="lengths">[batch]</param>
+    /// <returns>μ and log σ² of q(z|x), each [batch, latent].</returns>
+    public (Tensor Mu, Tensor LogVar) Encode(Tensor encoderInput, Tensor lengths)
+    {
+        var embedded = embeddingDropout.call(embedding.call(encoderInput)); // [batch, seq, embedding]
+        return latent.call(encoder.call(embedded, lengths));
+    }
+
+    /// <summary>Teacher-forced decoder hidden states.</summary>
+    /// <param name="z">[batch, latent]</param>
+    /// <param name="decoderInput">[batch, seq] ids <c>&lt;bos&gt; w1 … wn &lt;pad&gt;…</c></param>
+    /// <returns>[batch, seq, hidden]</returns>
+    public Tensor Decode(Tensor z, Tensor decoderInput) =>
+        decoder.call(embeddingDropout.call(embedding.call(decoderInput)), z);
+
+    /// <summary>Token logits from decoder hidden vectors: [..., hidden] → [..., vocabulary].</summary>
+    public Tensor Logits(Tensor hidden)
+    {
+        hidden = outputDropout.call(hidden);
+        return toEmbedding is not null
+            ? linear(toEmbedding.call(hidden), embedding.weight!) // tied: the embedding matrix scores the tokens
+            : output!.call(hidden);
+    }
+
+    public DecoderState StartDecoding(Tensor z) => decoder.Start(z);
+
+    /// <summary>One generation step.</summary>
+    /// <param name="previous">[batch] ids of the previous token.</param>
+    /// <returns>Logits of the next token [batch, vocabulary], and the state after it.</returns>
+    public (Tensor Logits, DecoderState Next) DecodeStep(Tensor previous, DecoderState state)
+    {
+        var (hidden, next) = decoder.Step(embedding.call(previous), state);
+        return (Logits(hidden), next);
+    }
+
+    /// <summary>
+    /// The negative ELBO with the collapse remedies in force: word dropout on the decoder input (in training mode
+    /// only), the KL weighted by <paramref name="klWeight"/>, and free bits, which floor each dimension's
+    /// batch-mean KL at λ (the "KL per dimension over the minibatch" variant of Kingma et al. 2016).
+    /// </summary>
+    public VaeLoss Loss(SentenceBatch batch, double klWeight, ObjectiveOptions objective, Generator? wordDropoutRandom = null)
+    {
+        var (decoderInput, targets, encoderInput) = Split(batch.Tokens);
+        var (mu, logVar) = Encode(encoderInput, batch.Lengths);
+        var z = training ? GaussianLatent.Reparameterize(mu, logVar) : mu;
+        if (training)
+            decoderInput = WordDropout.Apply(decoderInput, objective.WordDropout, wordDropoutRandom);
+
+        var reconstruction = ReconstructionNll(z, decoderInput, targets, batch.Lengths).sum() / batch.Size;
+        var klPerDimension = GaussianLatent.KlPerDimension(mu, logVar).mean([0]); // [latent]
+        var kl = klPerDimension.sum();
+        var klTerm = objective.FreeBits > 0 ? klPerDimension.clamp_min(objective.FreeBits).sum() : kl;
+        return new VaeLoss(reconstruction + klWeight * klTerm, reconstruction, kl, klPerDimension);
+    }
+
+    /// <summary>−log p(x|z) per sentence, computing the output projection only at real (non-padding) positions.</summary>
+    /// <param name="z">[batch, latent]</param>
+    /// <param name="decoderInput">[batch, seq]</param>
+    /// <param name="targets">[batch, seq]</param>
+    /// <param name="lengths">[batch]</param>
+    /// <returns>[batch] nats.</returns>
+    public Tensor ReconstructionNll(Tensor z, Tensor decoderInput, Tensor targets, Tensor lengths)
+    {
+        var hidden = Decode(z, decoderInput); // [batch, seq, hidden]
+        var mask = SentenceBatch.MaskFromLengths(lengths, targets.shape[1]); // [batch, seq]
+        var real = mask.reshape(-1).nonzero().squeeze(1); // [tokens]
+        var logits = Logits(hidden.reshape(-1, hidden.shape[2]).index_select(0, real)); // [tokens, vocabulary]
+        var tokenNll = cross_entropy(logits, targets.reshape(-1).index_select(0, real), reduction: Reduction.None); // [tokens]
+        var sentence = arange(targets.shape[0], device: targets.device).unsqueeze(1).expand_as(targets).reshape(-1).index_select(0, real);
+        return zeros(targets.shape[0], dtype: tokenNll.dtype, device: tokenNll.device).index_add(0, sentence, tokenNll, 1); // [batch]
+    }
+
+    /// <summary>log p(x|z) for several z per sentence, as importance sampling needs.</summary>
+    /// <param name="z">[samples, batch, latent]</param>
+    /// <returns>[samples, batch]</returns>
+    public Tensor LogLikelihood(Tensor z, SentenceBatch batch)
+    {
+        var samples = z.shape[0];
+        var (decoderInput, targets, _) = Split(batch.Tokens);
+        var nll = ReconstructionNll(
+            z.reshape(-1, z.shape[2]),
+            decoderInput.repeat(samples, 1),
+            targets.repeat(samples, 1),
+            batch.Lengths.repeat(samples));
+        return -nll.view(samples, -1);
+    }
+
+    /// <summary>The three views of a batch: decoder input, targets and encoder input.</summary>
+    public static (Tensor DecoderInput, Tensor Targets, Tensor EncoderInput) Split(Tensor tokens)
+    {
+        var decoderInput = tokens[TensorIndex.Colon, TensorIndex.Slice(0, -1)]; // [batch, seq]: <bos> w1 … wn
+        var targets = tokens[TensorIndex.Colon, TensorIndex.Slice(1)]; // [batch, seq]: w1 … wn <eos>
+        return (decoderInput, targets, targets);
+    }
+}

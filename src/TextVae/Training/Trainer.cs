@@ -1,0 +1,266 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using TextVae.Configuration;
+using TextVae.Data;
+using TextVae.Model;
+using TextVae.Tokenization;
+using TextVae.Evaluation;
+using TextVae.Generation;
+using TextVae.Runtime;
+using TorchSharp;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace TextVae.Training;
+
+/// <summary>
+/// Trains a <see cref="SentenceVae"/>: seeded batches, KL annealing by step, gradient clipping, validation each
+/// epoch with early stopping and plateau decay, <c>last</c>/<c>best</c> checkpoints, metrics and curves.
+/// Cancellation (Ctrl+C) saves <c>last</c> before returning, so no work since the previous save is lost.
+/// </summary>
+public sealed class Trainer : IDisposable
+{
+    private readonly TrainConfig _config;
+    private readonly ISentenceTokenizer _tokenizer;
+    private readonly RunFolder _run;
+    private readonly Device _device;
+    private readonly ILogger _logger;
+    private readonly SentenceVae _model;
+    private readonly OptimizerHelper _optimizer;
+    private readonly KlAnnealingSchedule _schedule;
+    private readonly BucketedBatcher _trainBatches;
+    private readonly BucketedBatcher _validBatches;
+    private readonly IReadOnlyList<int[]> _validSentences;
+    private readonly int _trainSentenceCount;
+    private readonly Generator _wordDropoutRandom;
+    private readonly MetricsLog _metrics;
+    private readonly string? _trainCorpus;
+    private TrainingState _state;
+
+    /// <summary>Testing hook: called with each step's loss before the finiteness check, to inject numerical faults.</summary>
+    public Func<long, Tensor, Tensor>? LossInterceptor { get; init; }
+
+    public Trainer(TrainConfig config, ISentenceTokenizer tokenizer, IReadOnlyList<int[]> train, IReadOnlyList<int[]> valid,
+        RunFolder run, Device device, ILogger logger, Checkpoint? resumeFrom = null, string? trainCorpus = null)
+    {
+        _config = config;
+        _tokenizer = tokenizer;
+        _run = run;
+        _device = device;
+        _logger = logger;
+        _trainCorpus = trainCorpus;
+        _metrics = new MetricsLog(run.Metrics);
+        var training = config.Training;
+
+        if (training.Threads > 0)
+            set_num_threads(training.Threads);
+        manual_seed(training.Seed);
+        _wordDropoutRandom = new Generator((ulong)training.Seed + 1, device);
+
+        _model = new SentenceVae(config.Model);
+        _model.to(device);
+        _optimizer = training.Optimizer == "sgd"
+            ? optim.SGD(_model.parameters(), training.LearningRate, training.Momentum)
+            : optim.Adam(_model.parameters(), training.LearningRate);
+        _schedule = new KlAnnealingSchedule(config.Objective.KlSchedule);
+        _trainBatches = new BucketedBatcher(train, config.Data);
+        _validBatches = new BucketedBatcher(valid, config.Data);
+        _validSentences = valid;
+        _trainSentenceCount = train.Count;
+        _state = new TrainingState { LearningRate = training.LearningRate };
+
+        if (resumeFrom is not null)
+            Restore(resumeFrom);
+    }
+
+    public SentenceVae Model => _model;
+    public TrainingState State => _state;
+
+    /// <summary>Runs until the epochs, the step limit or early stopping end it, or <paramref name="cancel"/> fires.</summary>
+    public TrainingState Run(CancellationToken cancel)
+    {
+        var training = _config.Training;
+        if (_state.Finished)
+        {
+            _logger.LogInformation("Training already finished ({Reason}); nothing to resume", _state.StopReason);
+            return _state;
+        }
+        var stepsPerEpoch = _trainBatches.Plan(0).Batches.Count;
+        var totalSteps = training.MaxSteps > 0 ? Math.Min(training.MaxSteps, (long)stepsPerEpoch * training.Epochs) : (long)stepsPerEpoch * training.Epochs;
+        _logger.LogInformation("Training {Parameters:N0} parameters on {Device}: {Sentences:N0} sentences, {Batches} batches an epoch, up to {Steps:N0} steps",
+            _model.parameters().Sum(p => p.numel()), DeviceSelector.Describe(_device), _trainSentenceCount, stepsPerEpoch, totalSteps);
+
+        var window = new ThroughputMeter();
+        var badSteps = 0;
+        for (var epoch = _state.Epoch; epoch < training.Epochs; epoch++)
+        {
+            _model.train();
+            var plan = _trainBatches.Plan(epoch);
+            if (_state.BatchInEpoch == 0)
+                _logger.LogInformation("Epoch {Epoch}: {Batches} batches, padding {Padding:P1} of target positions", epoch + 1, plan.Batches.Count, plan.PaddingFraction);
+            for (var index = _state.BatchInEpoch; index < plan.Batches.Count; index++)
+            {
+                using var scope = NewDisposeScope();
+                if (cancel.IsCancellationRequested)
+                    return Interrupt();
+
+                var klWeight = _schedule.Weight(_state.Step);
+                var batch = _trainBatches.MakeBatch(plan.Batches[index]).To(_device);
+                var terms = _model.Loss(batch, klWeight, _config.Objective, _wordDropoutRandom);
+                var loss = LossInterceptor?.Invoke(_state.Step, terms.Loss) ?? terms.Loss;
+                _state = _state with { Step = _state.Step + 1, Epoch = epoch, BatchInEpoch = index + 1 };
+
+                // One host synchronisation a step: the finiteness check guards every update.
+                if (!double.IsFinite(loss.item<float>()))
+                {
+                    badSteps++;
+                    _logger.LogWarning("Step {Step}: loss is not finite; the update was skipped ({Bad} in a row)", _state.Step, badSteps);
+                    if (badSteps >= training.MaxBadSteps)
+                        return Stop($"{badSteps} consecutive steps with a non-finite loss; the last good checkpoint is {_run.Last}", saveLast: false);
+                    continue;
+                }
+                badSteps = 0;
+                _optimizer.zero_grad();
+                loss.backward();
+                nn.utils.clip_grad_norm_(_model.parameters(), training.GradientClip);
+                _optimizer.step();
+                window.Add(batch.TargetTokenCount);
+
+                if (_state.Step % training.LogEvery == 0)
+                    LogStep(terms, klWeight, window, totalSteps);
+                if (training.CheckpointEvery > 0 && _state.Step % training.CheckpointEvery == 0)
+                    Save(_run.Last);
+                if (training.MaxSteps > 0 && _state.Step >= training.MaxSteps)
+                {
+                    Validate(epoch);
+                    return Stop($"reached training.maxSteps = {training.MaxSteps}");
+                }
+            }
+            _state = _state with { Epoch = epoch + 1, BatchInEpoch = 0 };
+            if (Validate(epoch) is { } stop)
+                return Stop(stop);
+            Save(_run.Last);
+        }
+        return Stop($"completed {training.Epochs} epochs");
+    }
+
+    private TrainingState Interrupt()
+    {
+        Save(_run.Last);
+        _logger.LogInformation("Interrupted at step {Step}; saved {Path}. Continue with --resume", _state.Step, _run.Last);
+        return _state;
+    }
+
+    private TrainingState Stop(string reason, bool saveLast = true)
+    {
+        _state = _state with { Finished = true, StopReason = reason };
+        if (saveLast)
+            Save(_run.Last);
+        _logger.LogInformation("Training stopped: {Reason}", reason);
+        return _state;
+    }
+
+    /// <summary>Validates after an epoch; returns why training should stop, or null to go on.</summary>
+    private string? Validate(int epoch)
+    {
+        var result = ElboEvaluator.Evaluate(_model, _validBatches.Batches(_validBatches.Plan(0)), _device);
+        _metrics.Append(new MetricsRecord
+        {
+            Kind = "valid", Step = _state.Step, Epoch = epoch + 1, Loss = -result.Elbo, Reconstruction = result.Reconstruction,
+            Kl = result.Kl, KlWeight = _schedule.Weight(_state.Step), LearningRate = _state.LearningRate, Elbo = result.Elbo,
+            Perplexity = result.Perplexity, ActiveUnits = result.ActiveUnits,
+        });
+        _logger.LogInformation("Epoch {Epoch} validation: ELBO {Elbo:F2}  rec {Rec:F2}  KL {Kl:F2}  PPL(ELBO) {Ppl:F1}  active units {Au}/{Latent}",
+            epoch + 1, result.Elbo, result.Reconstruction, result.Kl, result.Perplexity, result.ActiveUnits, _config.Model.LatentSize);
+        foreach (var sentence in _validSentences.Take(_config.Training.ShowReconstructions))
+            _logger.LogInformation("  {Input}\n    -> {Output}", _tokenizer.Decode(sentence), _tokenizer.Decode(GreedyReconstruction.Of(_model, sentence, _device, _config.Data.MaxLength + 1)));
+        TrainingCurvePlot.Render(_metrics.ReadAll(), _run.Curves, _run.Name);
+
+        if (result.Elbo > _state.BestValidElbo)
+        {
+            _state = _state with { BestValidElbo = result.Elbo, EpochsWithoutImprovement = 0, EpochsSinceLearningRateChange = 0 };
+            Save(_run.Best);
+            return null;
+        }
+        _state = _state with
+        {
+            EpochsWithoutImprovement = _state.EpochsWithoutImprovement + 1,
+            EpochsSinceLearningRateChange = _state.EpochsSinceLearningRateChange + 1,
+        };
+        var training = _config.Training;
+        if (training.LearningRateSchedule == "plateau" && _state.EpochsSinceLearningRateChange > training.PlateauPatience)
+            DecayLearningRate();
+        if (training.EarlyStoppingPatience > 0 && _state.EpochsWithoutImprovement >= training.EarlyStoppingPatience)
+            return $"validation ELBO did not improve for {_state.EpochsWithoutImprovement} epochs (early stopping)";
+        return null;
+    }
+
+    private void DecayLearningRate()
+    {
+        var rate = Math.Max(_config.Training.MinLearningRate, _state.LearningRate * _config.Training.PlateauFactor);
+        SetLearningRate(rate);
+        _state = _state with { LearningRate = rate, EpochsSinceLearningRateChange = 0 };
+        _logger.LogInformation("Validation ELBO on a plateau: learning rate now {Rate:G3}", rate);
+    }
+
+    private void SetLearningRate(double rate)
+    {
+        foreach (var group in _optimizer.ParamGroups)
+            group.LearningRate = rate;
+    }
+
+    private void LogStep(VaeLoss terms, double klWeight, ThroughputMeter window, long totalSteps)
+    {
+        var (tokensPerSecond, secondsPerStep) = window.Lap();
+        var eta = secondsPerStep * (totalSteps - _state.Step);
+        var record = new MetricsRecord
+        {
+            Kind = "train", Step = _state.Step, Epoch = _state.Epoch + 1, Loss = terms.Loss.item<float>(),
+            Reconstruction = terms.Reconstruction.item<float>(), Kl = terms.Kl.item<float>(), KlWeight = klWeight,
+            LearningRate = _state.LearningRate, TokensPerSecond = tokensPerSecond,
+        };
+        _metrics.Append(record);
+        _logger.LogInformation("epoch {Epoch} step {Step}/{Total}  loss {Loss:F2}  rec {Rec:F2}  KL {Kl:F2}  β {Beta:F3}  {Tps:N0} tok/s  ETA {Eta}",
+            record.Epoch, record.Step, totalSteps, record.Loss, record.Reconstruction, record.Kl, klWeight, tokensPerSecond, FormatDuration(eta));
+    }
+
+    private void Save(string path)
+    {
+        _state = _state with
+        {
+            TorchRandomState = RandomState(torch.random.get_rng_state()),
+            WordDropoutRandomState = RandomState(_wordDropoutRandom.get_state()),
+        };
+        Checkpoint.Capture(_config, _tokenizer, _model, _optimizer, _state, _trainCorpus).Save(path);
+    }
+
+    private void Restore(Checkpoint checkpoint)
+    {
+        checkpoint.LoadWeightsInto(_model);
+        checkpoint.LoadOptimizerInto(_optimizer);
+        _state = checkpoint.State;
+        SetLearningRate(_state.LearningRate);
+        if (_state.TorchRandomState.Length > 0)
+            torch.random.set_rng_state(tensor(_state.TorchRandomState));
+        if (_state.WordDropoutRandomState.Length > 0)
+            _wordDropoutRandom.set_state(tensor(_state.WordDropoutRandomState));
+        _metrics.TruncateAfter(_state.Step);
+        _logger.LogInformation("Resumed from step {Step} (epoch {Epoch}, batch {Batch})", _state.Step, _state.Epoch + 1, _state.BatchInEpoch);
+    }
+
+    private static byte[] RandomState(Tensor state)
+    {
+        using (state)
+            return state.data<byte>().ToArray();
+    }
+
+    private static string FormatDuration(double seconds) =>
+        double.IsFinite(seconds) ? TimeSpan.FromSeconds(Math.Round(seconds)).ToString(@"h\:mm\:ss") : "?";
+
+    public void Dispose()
+    {
+        _optimizer.Dispose();
+        _model.Dispose();
+        _wordDropoutRandom.Dispose();
+    }
+}

@@ -1,0 +1,120 @@
+using Microsoft.Extensions.Logging;
+using TextVae.Configuration;
+using TextVae.Data;
+using TextVae.Runtime;
+using TextVae.Tokenization;
+
+namespace TextVae.Training;
+
+/// <summary>
+/// Turns a <see cref="TrainingRequest"/> into a ready <see cref="Trainer"/>: resolves the configuration (or the
+/// checkpoint's, when resuming), the run folder, the tokenizer and the encoded corpora. All user errors surface
+/// in <see cref="Prepare"/>, before any long work starts.
+/// </summary>
+public sealed class TrainingSession : IDisposable
+{
+    private readonly Trainer _trainer;
+    private readonly ILogger _logger;
+
+    public RunFolder Folder { get; }
+    public TrainConfig Config { get; }
+    public TrainingOutcome Outcome { get; private set; }
+    public Exception? Error { get; private set; }
+
+    private TrainingSession(Trainer trainer, RunFolder run, TrainConfig config, ILogger logger)
+    {
+        _trainer = trainer;
+        Folder = run;
+        Config = config;
+        _logger = logger;
+    }
+
+    public static TrainingSession Prepare(TrainingRequest request, ILoggerFactory logging)
+    {
+        var logger = logging.CreateLogger("train");
+        var run = new RunFolder(request.RunFolder ?? DefaultRunFolder(request));
+        var device = DeviceSelector.Resolve(request.Device);
+
+        Checkpoint? resumeFrom = null;
+        TrainConfig config;
+        ISentenceTokenizer tokenizer;
+        if (request.Resume)
+        {
+            if (!File.Exists(run.Last))
+                throw new TextVaeException($"--resume: {run.Last} does not exist; start the run without --resume");
+            resumeFrom = Checkpoint.Load(run.Last);
+            config = resumeFrom.Config;
+            tokenizer = resumeFrom.Tokenizer;
+            if (request.ConfigPath is not null || request.Overrides.Count > 0)
+                logger.LogInformation("Resuming with the configuration stored in {Path}; --config and --set are not applied", run.Last);
+        }
+        else
+        {
+            if (request.ConfigPath is null)
+                throw new TextVaeException("--config is required (or --resume to continue a run)");
+            if (File.Exists(run.Last))
+                throw new TextVaeException($"{run.Root} already holds a checkpoint; continue it with --resume or choose another --out");
+            config = TrainConfig.Load(request.ConfigPath, request.Overrides);
+            config = config with
+            {
+                Data = config.Data with
+                {
+                    Train = request.TrainCorpus ?? config.Data.Train,
+                    Valid = request.ValidCorpus ?? config.Data.Valid,
+                },
+            };
+            tokenizer = CreateTokenizer(config, logger);
+            config = config with { Model = config.Model with { VocabularySize = tokenizer.VocabularySize } };
+            config.Validate();
+        }
+
+        var train = ReadCorpus(config.Data.Train, "data.train", config.Data, tokenizer, logger);
+        var valid = ReadCorpus(config.Data.Valid, "data.valid", config.Data, tokenizer, logger);
+        run.Create();
+        var trainer = new Trainer(config, tokenizer, train, valid, run, device, logger, resumeFrom, config.Data.Train);
+        return new TrainingSession(trainer, run, config, logger);
+    }
+
+    /// <summary>Trains until done or cancelled; never throws, so a host can always shut down cleanly.</summary>
+    public void Run(CancellationToken cancel)
+    {
+        try
+        {
+            var state = _trainer.Run(cancel);
+            Outcome = state.Finished ? TrainingOutcome.Finished : TrainingOutcome.Interrupted;
+        }
+        catch (Exception e)
+        {
+            Error = e;
+            Outcome = TrainingOutcome.Failed;
+            _logger.LogDebug(e, "Training failed");
+        }
+    }
+
+    private static IReadOnlyList<int[]> ReadCorpus(string? path, string field, DataOptions options, ISentenceTokenizer tokenizer, ILogger logger)
+    {
+        ConfigCheck.NotEmpty(path, field);
+        var corpus = EncodedCorpus.Load(path!, tokenizer, options);
+        logger.LogInformation("{Field} {Path}: {Report}", field, path, corpus.Report.Describe());
+        return corpus.Sentences;
+    }
+
+    /// <summary>The saved tokenizer named by <c>tokenizer.path</c>, or one learnt from the training corpus.</summary>
+    private static ISentenceTokenizer CreateTokenizer(TrainConfig config, ILogger logger)
+    {
+        if (config.Tokenizer.Path is { } path)
+            return TokenizerFiles.Load(path);
+        ConfigCheck.NotEmpty(config.Data.Train, "data.train");
+        var options = config.Tokenizer;
+        var (tokenizer, report) = VocabularyBuilder.Build(config.Data.Train!,
+            new VocabularyOptions(options.Kind, options.Size, options.MinCount, options.Lowercase, config.Data.Strict));
+        logger.LogInformation("Built a {Kind} vocabulary of {Size:N0} tokens from {Corpus}: coverage {Coverage:P2}",
+            report.Kind, report.VocabularySize, config.Data.Train, report.Coverage);
+        return tokenizer;
+    }
+
+    private static string DefaultRunFolder(TrainingRequest request) =>
+        Path.Combine("runs", request.ConfigPath is null ? "default" : Path.GetFileNameWithoutExtension(request.ConfigPath));
+
+    public void Dispose() => _trainer.Dispose();
+}
