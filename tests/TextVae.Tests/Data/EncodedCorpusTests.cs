@@ -10,7 +10,7 @@ public class EncodedCorpusTests
     [Fact]
     public void Truncates_long_sentences_drops_short_ones_and_counts_both()
     {
-        using var temp = new TempCorpus();
+        using var temp = new TemporaryDirectory();
         var path = temp.Write("c.txt", "a b c d e", "a", "a b", "b c d");
 
         var corpus = EncodedCorpus.Load(path, Tokenizer, new DataOptions { MaxLength = 3, MinLength = 2 });
@@ -26,7 +26,7 @@ public class EncodedCorpusTests
     [Fact]
     public void Deduplicates_on_request()
     {
-        using var temp = new TempCorpus();
+        using var temp = new TemporaryDirectory();
         var path = temp.Write("c.txt", "a b", "b a", "a  b", "a b");
 
         Assert.Equal(4, EncodedCorpus.Load(path, Tokenizer, new DataOptions()).Sentences.Count);
@@ -38,7 +38,7 @@ public class EncodedCorpusTests
     [Fact]
     public void Keeps_and_counts_sentences_made_only_of_unknown_words()
     {
-        using var temp = new TempCorpus();
+        using var temp = new TemporaryDirectory();
         var path = temp.Write("c.txt", "x y z", "a x", "q");
 
         var corpus = EncodedCorpus.Load(path, Tokenizer, new DataOptions());
@@ -51,7 +51,7 @@ public class EncodedCorpusTests
     [Fact]
     public void No_sentence_left_is_an_error_naming_the_file()
     {
-        using var temp = new TempCorpus();
+        using var temp = new TemporaryDirectory();
         var path = temp.Write("short.txt", "a", "b");
 
         var error = Assert.Throws<TextVaeException>(() => EncodedCorpus.Load(path, Tokenizer, new DataOptions { MinLength = 2 }));

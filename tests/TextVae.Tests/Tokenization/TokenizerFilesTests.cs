@@ -10,8 +10,8 @@ public class TokenizerFilesTests
     [Fact]
     public void Save_then_load_gives_the_same_tokenizer()
     {
-        using var temp = new TempCorpus();
-        var folder = Path.Combine(temp.Directory, "vocab");
+        using var temp = new TemporaryDirectory();
+        var folder = Path.Combine(temp.Path, "vocab");
         var trainer = new BpeTokenizerTrainer(300, 1, false);
         trainer.Add("the cat sat on the mat");
 

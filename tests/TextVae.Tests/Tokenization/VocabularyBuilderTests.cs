@@ -7,7 +7,7 @@ public class VocabularyBuilderTests
     [Fact]
     public void Reports_coverage_and_longest_tokens()
     {
-        using var temp = new TempCorpus();
+        using var temp = new TemporaryDirectory();
         var corpus = temp.Write("c.txt", "the cat sat", "the cat ran", "", "a hippopotamus");
 
         var (tokenizer, report) = VocabularyBuilder.Build(corpus, new VocabularyOptions("word", 100, MinCount: 2));
@@ -23,7 +23,7 @@ public class VocabularyBuilderTests
     [Fact]
     public void Byte_level_bpe_covers_everything()
     {
-        using var temp = new TempCorpus();
+        using var temp = new TemporaryDirectory();
         var corpus = temp.Write("c.txt", "Grüße aus Köln", "emoji 😀 here");
 
         var (_, report) = VocabularyBuilder.Build(corpus, new VocabularyOptions("bpe", 280, MinCount: 1));
@@ -35,7 +35,7 @@ public class VocabularyBuilderTests
     [Fact]
     public void Unknown_kind_is_an_error_naming_the_option()
     {
-        using var temp = new TempCorpus();
+        using var temp = new TemporaryDirectory();
         var corpus = temp.Write("c.txt", "x");
 
         Assert.Contains("--kind", Assert.Throws<TextVaeException>(() => VocabularyBuilder.Build(corpus, new VocabularyOptions("chars", 100))).Message);
