@@ -1,0 +1,156 @@
+using TextVae.Data;
+using TextVae.Generation;
+using TextVae.Model;
+using TextVae.Tokenization;
+using static TorchSharp.torch;
+
+namespace TextVae.Tests.Model;
+
+public class SentenceVaeTests
+{
+    public static TheoryData<string, string> Architectures => new()
+    {
+        { "lstm", "lstm" },
+        { "gru", "gru" },
+        { "transformer", "transformer" },
+    };
+
+    [Theory]
+    [InlineData("lstm", "mean")]
+    [InlineData("gru", "mean")]
+    [InlineData("transformer", "mean")]
+    [InlineData("transformer", "summary")]
+    public void Padding_does_not_reach_the_encoder_summary(string encoder, string pooling)
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(1);
+        using var model = new SentenceVae(TinyBatches.Options(encoder) with { Pooling = pooling });
+        model.eval();
+        var alone = TinyBatches.Of([4, 5, 6]);
+        var padded = TinyBatches.Of([4, 5, 6], [7, 8, 9, 10, 11, 12, 13, 14, 15, 16]); // the first row gets 7 pads
+
+        var (muAlone, _) = model.Encode(SentenceVae.Split(alone.Tokens).EncoderInput, alone.Lengths);
+        var (muPadded, _) = model.Encode(SentenceVae.Split(padded.Tokens).EncoderInput, padded.Lengths);
+
+        Assert.True(muAlone[0].allclose(muPadded[0], rtol: 1e-4, atol: 1e-5), $"{encoder}/{pooling}: the summary changed with padding");
+    }
+
+    [Theory]
+    [InlineData("lstm", false, true)]
+    [InlineData("gru", true, true)]
+    [InlineData("transformer", false, true)]
+    [InlineData("transformer", true, false)]
+    [InlineData("transformer", true, true)]
+    public void The_decoder_never_sees_future_tokens(string decoder, bool latentToEveryStep, bool latentAsMemory)
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(2);
+        using var model = new SentenceVae(TinyBatches.Options(decoder: decoder) with { LatentToEveryStep = latentToEveryStep, LatentAsMemory = latentAsMemory });
+        model.eval();
+        var z = randn(1, 8);
+        var first = tensor(new long[] { SpecialTokens.Bos, 4, 5, 6, 7 }).unsqueeze(0);
+        var changedFuture = tensor(new long[] { SpecialTokens.Bos, 4, 5, 20, 21 }).unsqueeze(0);
+
+        var a = model.Logits(model.Decode(z, first)); // [1, 5, vocabulary]
+        var b = model.Logits(model.Decode(z, changedFuture));
+
+        Assert.True(a[0, TensorIndex.Slice(0, 3)].allclose(b[0, TensorIndex.Slice(0, 3)], rtol: 1e-4, atol: 1e-5), "positions before the change moved");
+        Assert.False(a[0, 4].allclose(b[0, 4]), "the position after the change did not move");
+    }
+
+    [Theory]
+    [MemberData(nameof(Architectures))]
+    public void Gradients_reach_every_parameter(string encoder, string decoder)
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(3);
+        foreach (var tied in new[] { false, true })
+        {
+            using var model = new SentenceVae(TinyBatches.Options(encoder, decoder) with { TieEmbeddings = tied, LatentToEveryStep = true });
+            model.train();
+            var loss = model.Loss(TinyBatches.Of(TinyBatches.Eight), klWeight: 1, new ObjectiveOptions());
+            loss.Loss.backward();
+
+            foreach (var (name, parameter) in model.named_parameters())
+            {
+                Assert.NotNull(parameter.grad);
+                Assert.True(parameter.grad!.abs().sum().item<float>() > 0, $"{encoder}/{decoder} tied={tied}: no gradient reaches {name}");
+            }
+        }
+    }
+
+    [Fact]
+    public void A_tiny_model_overfits_eight_sentences()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(4);
+        using var model = new SentenceVae(TinyBatches.Options() with { HiddenSize = 64, LatentSize = 16 });
+        using var optimizer = optim.Adam(model.parameters(), 0.01);
+        var batch = TinyBatches.Of(TinyBatches.Eight);
+        var objective = new ObjectiveOptions();
+        model.train();
+        for (var step = 0; step < 300; step++)
+        {
+            using var stepScope = NewDisposeScope();
+            optimizer.zero_grad();
+            // A small KL weight lets z carry the sentence, as annealing does early in training.
+            model.Loss(batch, klWeight: 0.01, objective).Loss.backward();
+            optimizer.step();
+        }
+
+        model.eval();
+        var (mu, _) = model.Encode(SentenceVae.Split(batch.Tokens).EncoderInput, batch.Lengths);
+        var reconstruction = model.Loss(batch, klWeight: 0, objective).Reconstruction.item<float>();
+        var decoded = SentenceDecoding.Decode(model, mu, new DecodingOptions { MaxLength = 10 });
+
+        Assert.True(reconstruction < 0.5, $"reconstruction NLL {reconstruction} nats per sentence");
+        for (var i = 0; i < TinyBatches.Eight.Length; i++)
+            Assert.Equal(TinyBatches.Eight[i], decoded[i].Ids);
+    }
+
+    [Fact]
+    public void Reconstruction_sums_over_real_tokens_and_averages_over_sentences()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(5);
+        using var model = new SentenceVae(TinyBatches.Options());
+        model.eval();
+        var batch = TinyBatches.Of([4, 5], [6, 7, 8, 9]);
+        var (decoderInput, targets, encoderInput) = SentenceVae.Split(batch.Tokens);
+        var (mu, _) = model.Encode(encoderInput, batch.Lengths);
+
+        var perSentence = model.ReconstructionNll(mu, decoderInput, targets, batch.Lengths);
+        var logProbabilities = nn.functional.log_softmax(model.Logits(model.Decode(mu, decoderInput)), 2);
+        var expectedFirst = -(logProbabilities[0, 0, 4] + logProbabilities[0, 1, 5] + logProbabilities[0, 2, SpecialTokens.Eos]).item<float>();
+
+        Assert.Equal(expectedFirst, perSentence[0].item<float>(), 4);
+        Assert.Equal(perSentence.mean().item<float>(), model.Loss(batch, 0, new ObjectiveOptions()).Reconstruction.item<float>(), 4);
+    }
+
+    [Fact]
+    public void Free_bits_floor_each_dimension_but_the_reported_kl_stays_true()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(6);
+        using var model = new SentenceVae(TinyBatches.Options());
+        model.eval();
+        var batch = TinyBatches.Of(TinyBatches.Eight);
+        var plain = model.Loss(batch, klWeight: 1, new ObjectiveOptions());
+        var floored = model.Loss(batch, klWeight: 1, new ObjectiveOptions { FreeBits = 100 });
+        var belowFloor = model.Loss(batch, klWeight: 1, new ObjectiveOptions { FreeBits = 1e-9 });
+
+        Assert.Equal(plain.Kl.item<float>(), floored.Kl.item<float>(), 5);
+        Assert.Equal(plain.Reconstruction.item<float>() + 100 * 8, floored.Loss.item<float>(), 2);
+        Assert.Equal(plain.Loss.item<float>(), belowFloor.Loss.item<float>(), 4);
+    }
+
+    [Fact]
+    public void Options_validation_names_the_field()
+    {
+        var error = Assert.Throws<TextVaeException>(() => (TinyBatches.Options() with { Encoder = "cnn" }).Validate());
+        Assert.StartsWith("model.encoder", error.Message);
+
+        error = Assert.Throws<TextVaeException>(() => (TinyBatches.Options("transformer", "transformer") with { HiddenSize = 33 }).Validate());
+        Assert.Contains("model.transformerHeads", error.Message);
+    }
+}
