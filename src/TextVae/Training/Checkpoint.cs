@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using TextVae.Configuration;
 using TextVae.Model;
 using TextVae.Tokenization;
@@ -22,7 +23,12 @@ public sealed class Checkpoint
     private const string OptimizerEntry = "optimizer.state";
     private const string TokenizerPrefix = "tokenizer/";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // The best validation ELBO starts at −∞ before the first validation.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     public required TrainConfig Config { get; init; }
     public required ISentenceTokenizer Tokenizer { get; init; }

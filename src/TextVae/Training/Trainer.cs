@@ -38,7 +38,7 @@ public sealed class Trainer : IDisposable
     private TrainingState _state;
 
     /// <summary>Testing hook: called with each step's loss before the finiteness check, to inject numerical faults.</summary>
-    public Func<long, Tensor, Tensor>? LossInterceptor { get; init; }
+    public Func<long, Tensor, Tensor>? LossInterceptor { get; set; }
 
     public Trainer(TrainConfig config, ISentenceTokenizer tokenizer, IReadOnlyList<int[]> train, IReadOnlyList<int[]> valid,
         RunFolder run, Device device, ILogger logger, Checkpoint? resumeFrom = null, string? trainCorpus = null)

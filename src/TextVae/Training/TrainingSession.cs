@@ -13,9 +13,9 @@ namespace TextVae.Training;
 /// </summary>
 public sealed class TrainingSession : IDisposable
 {
-    private readonly Trainer _trainer;
     private readonly ILogger _logger;
 
+    public Trainer Trainer { get; }
     public RunFolder Folder { get; }
     public TrainConfig Config { get; }
     public TrainingOutcome Outcome { get; private set; }
@@ -23,7 +23,7 @@ public sealed class TrainingSession : IDisposable
 
     private TrainingSession(Trainer trainer, RunFolder run, TrainConfig config, ILogger logger)
     {
-        _trainer = trainer;
+        Trainer = trainer;
         Folder = run;
         Config = config;
         _logger = logger;
@@ -80,7 +80,7 @@ public sealed class TrainingSession : IDisposable
     {
         try
         {
-            var state = _trainer.Run(cancel);
+            var state = Trainer.Run(cancel);
             Outcome = state.Finished ? TrainingOutcome.Finished : TrainingOutcome.Interrupted;
         }
         catch (Exception e)
@@ -116,5 +116,5 @@ public sealed class TrainingSession : IDisposable
     private static string DefaultRunFolder(TrainingRequest request) =>
         Path.Combine("runs", request.ConfigPath is null ? "default" : Path.GetFileNameWithoutExtension(request.ConfigPath));
 
-    public void Dispose() => _trainer.Dispose();
+    public void Dispose() => Trainer.Dispose();
 }
