@@ -13,6 +13,7 @@ namespace TextVae.Configuration;
 public sealed record TrainConfig
 {
     public static readonly string[] Sections = ["data", "tokenizer", "model", "objective", "training"];
+    public const string EnvironmentPrefix = "TEXTVAE__";
 
     public DataOptions Data { get; init; } = new();
     public TokenizerOptions Tokenizer { get; init; } = new();
@@ -35,7 +36,10 @@ public sealed record TrainConfig
         return config;
     }
 
-    /// <summary>Loads <paramref name="path"/> with <c>--set</c> overrides on top, as the CLI does.</summary>
+    /// <summary>
+    /// Loads <paramref name="path"/>, then environment variables <c>TEXTVAE__section__key</c>, then <c>--set</c>
+    /// overrides, each layer winning over the one before.
+    /// </summary>
     public static TrainConfig Load(string path, IEnumerable<string>? overrides = null)
     {
         if (!File.Exists(path))
@@ -45,6 +49,7 @@ public sealed record TrainConfig
         {
             configuration = new ConfigurationBuilder()
                 .AddJsonFile(Path.GetFullPath(path), optional: false, reloadOnChange: false)
+                .AddEnvironmentVariables(EnvironmentPrefix)
                 .AddInMemoryCollection(ConfigBinding.ParseOverrides(overrides ?? []))
                 .Build();
         }

@@ -90,7 +90,7 @@ public sealed class Trainer : IDisposable
         _logger.LogInformation("Training {Parameters:N0} parameters on {Device}: {Sentences:N0} sentences, {Batches} batches an epoch, up to {Steps:N0} steps",
             _model.parameters().Sum(p => p.numel()), DeviceSelector.Describe(_device), _trainSentenceCount, stepsPerEpoch, totalSteps);
 
-        var window = new ThroughputMeter();
+        var window = new ProgressWindow();
         var badSteps = 0;
         for (var epoch = _state.Epoch; epoch < training.Epochs; epoch++)
         {
@@ -110,8 +110,9 @@ public sealed class Trainer : IDisposable
                 var loss = LossInterceptor?.Invoke(_state.Step, terms.Loss) ?? terms.Loss;
                 _state = _state with { Step = _state.Step + 1, Epoch = epoch, BatchInEpoch = index + 1 };
 
-                // One host synchronisation a step: the finiteness check guards every update.
-                if (!double.IsFinite(loss.item<float>()))
+                // One host transfer a step, for the finiteness check that guards every update and for the log.
+                var values = stack([loss, terms.Reconstruction, terms.Kl]).detach().cpu().data<float>().ToArray();
+                if (!float.IsFinite(values[0]))
                 {
                     badSteps++;
                     _logger.LogWarning("Step {Step}: loss is not finite; the update was skipped ({Bad} in a row)", _state.Step, badSteps);
@@ -124,10 +125,10 @@ public sealed class Trainer : IDisposable
                 loss.backward();
                 nn.utils.clip_grad_norm_(_model.parameters(), training.GradientClip);
                 _optimizer.step();
-                window.Add(batch.TargetTokenCount);
+                window.Add(batch.Size, batch.TargetTokenCount, values[0], values[1], values[2]);
 
                 if (_state.Step % training.LogEvery == 0)
-                    LogStep(terms, klWeight, window, totalSteps);
+                    LogStep(window.Lap(), klWeight, totalSteps);
                 if (training.CheckpointEvery > 0 && _state.Step % training.CheckpointEvery == 0)
                     Save(_run.Last);
                 if (training.MaxSteps > 0 && _state.Step >= training.MaxSteps)
@@ -209,19 +210,18 @@ public sealed class Trainer : IDisposable
             group.LearningRate = rate;
     }
 
-    private void LogStep(VaeLoss terms, double klWeight, ThroughputMeter window, long totalSteps)
+    private void LogStep(ProgressSnapshot progress, double klWeight, long totalSteps)
     {
-        var (tokensPerSecond, secondsPerStep) = window.Lap();
-        var eta = secondsPerStep * (totalSteps - _state.Step);
+        var eta = progress.SecondsPerStep * (totalSteps - _state.Step);
         var record = new MetricsRecord
         {
-            Kind = "train", Step = _state.Step, Epoch = _state.Epoch + 1, Loss = terms.Loss.item<float>(),
-            Reconstruction = terms.Reconstruction.item<float>(), Kl = terms.Kl.item<float>(), KlWeight = klWeight,
-            LearningRate = _state.LearningRate, TokensPerSecond = tokensPerSecond,
+            Kind = "train", Step = _state.Step, Epoch = _state.Epoch + 1, Loss = progress.Loss,
+            Reconstruction = progress.Reconstruction, Kl = progress.Kl, KlWeight = klWeight,
+            LearningRate = _state.LearningRate, TokensPerSecond = progress.TokensPerSecond,
         };
         _metrics.Append(record);
         _logger.LogInformation("epoch {Epoch} step {Step}/{Total}  loss {Loss:F2}  rec {Rec:F2}  KL {Kl:F2}  β {Beta:F3}  {Tps:N0} tok/s  ETA {Eta}",
-            record.Epoch, record.Step, totalSteps, record.Loss, record.Reconstruction, record.Kl, klWeight, tokensPerSecond, FormatDuration(eta));
+            record.Epoch, record.Step, totalSteps, record.Loss, record.Reconstruction, record.Kl, klWeight, progress.TokensPerSecond, FormatDuration(eta));
     }
 
     private void Save(string path)

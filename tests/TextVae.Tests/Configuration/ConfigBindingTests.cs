@@ -65,3 +65,46 @@ public class ConfigBindingTests
         Assert.StartsWith("training.epochs", error.Message);
     }
 }
+
+public class TrainConfigTests
+{
+    [Fact]
+    public void The_file_then_the_environment_then_set_overrides_decide_each_value()
+    {
+        var path = RepositoryFiles.Get("configs/tiny.json");
+        Environment.SetEnvironmentVariable("TEXTVAE__training__epochs", "5");
+        Environment.SetEnvironmentVariable("TEXTVAE__training__seed", "99");
+        try
+        {
+            var config = TrainConfig.Load(path, ["training.seed=3"]);
+
+            Assert.Equal(5, config.Training.Epochs);
+            Assert.Equal(3, config.Training.Seed);
+            Assert.Equal(16, config.Data.BatchSize);
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("TEXTVAE__training__epochs", null);
+            Environment.SetEnvironmentVariable("TEXTVAE__training__seed", null);
+        }
+    }
+
+    [Fact]
+    public void Every_shipped_configuration_loads_and_validates()
+    {
+        foreach (var path in Directory.GetFiles(RepositoryFiles.Get("configs"), "*.json"))
+            TrainConfig.Load(path);
+    }
+
+    [Fact]
+    public void A_file_that_is_not_json_is_a_one_line_error_naming_it()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.Write("broken.json", "{ \"training\": { \"epochs\": ");
+
+        var error = Assert.Throws<TextVaeException>(() => TrainConfig.Load(path));
+
+        Assert.Contains(path, error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+}
