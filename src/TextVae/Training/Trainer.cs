@@ -37,8 +37,8 @@ public sealed class Trainer : IDisposable
     private readonly string? _trainCorpus;
     private TrainingState _state;
 
-    /// <summary>Testing hook: called with each step's loss before the finiteness check, to inject numerical faults.</summary>
-    public Func<long, Tensor, Tensor>? LossInterceptor { get; set; }
+    /// <summary>The update applied to each batch; its <see cref="OptimizationStep.LossInterceptor"/> is the hook for fault-injection tests.</summary>
+    public OptimizationStep Step { get; }
 
     public Trainer(TrainConfig config, ISentenceTokenizer tokenizer, IReadOnlyList<int[]> train, IReadOnlyList<int[]> valid,
         RunFolder run, Device device, ILogger logger, Checkpoint? resumeFrom = null, string? trainCorpus = null)
@@ -63,6 +63,7 @@ public sealed class Trainer : IDisposable
             ? optim.SGD(_model.parameters(), training.LearningRate, training.Momentum)
             : optim.Adam(_model.parameters(), training.LearningRate);
         _schedule = new KlAnnealingSchedule(config.Objective.KlSchedule);
+        Step = new OptimizationStep(_model, _optimizer, config.Objective, training.GradientClip, _wordDropoutRandom);
         _trainBatches = new BucketedBatcher(train, config.Data);
         _validBatches = new BucketedBatcher(valid, config.Data);
         _validSentences = valid;
@@ -106,13 +107,9 @@ public sealed class Trainer : IDisposable
 
                 var klWeight = _schedule.Weight(_state.Step);
                 var batch = _trainBatches.MakeBatch(plan.Batches[index]).To(_device);
-                var terms = _model.Loss(batch, klWeight, _config.Objective, _wordDropoutRandom);
-                var loss = LossInterceptor?.Invoke(_state.Step, terms.Loss) ?? terms.Loss;
+                var result = Step.Run(batch, _state.Step, klWeight);
                 _state = _state with { Step = _state.Step + 1, Epoch = epoch, BatchInEpoch = index + 1 };
-
-                // One host transfer a step, for the finiteness check that guards every update and for the log.
-                var values = stack([loss, terms.Reconstruction, terms.Kl]).detach().cpu().data<float>().ToArray();
-                if (!float.IsFinite(values[0]))
+                if (!result.Finite)
                 {
                     badSteps++;
                     _logger.LogWarning("Step {Step}: loss is not finite; the update was skipped ({Bad} in a row)", _state.Step, badSteps);
@@ -121,11 +118,7 @@ public sealed class Trainer : IDisposable
                     continue;
                 }
                 badSteps = 0;
-                _optimizer.zero_grad();
-                loss.backward();
-                nn.utils.clip_grad_norm_(_model.parameters(), training.GradientClip);
-                _optimizer.step();
-                window.Add(batch.Size, batch.TargetTokenCount, values[0], values[1], values[2]);
+                window.Add(batch.Size, batch.TargetTokenCount, result.Loss, result.Reconstruction, result.Kl);
 
                 if (_state.Step % training.LogEvery == 0)
                     LogStep(window.Lap(), klWeight, totalSteps);

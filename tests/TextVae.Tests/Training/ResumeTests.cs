@@ -28,7 +28,7 @@ public class ResumeTests
         using var session = TrainingSession.Prepare(request, NullLoggerFactory.Instance);
         using var cancel = new CancellationTokenSource();
         if (interruptAfter is { } steps)
-            session.Trainer.LossInterceptor = (step, loss) =>
+            session.Trainer.Step.LossInterceptor = (step, loss) =>
             {
                 // Cancelling during step N−1 stops training at the top of step N, as Ctrl+C would.
                 if (step == steps - 1)

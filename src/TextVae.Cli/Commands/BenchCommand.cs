@@ -1,0 +1,61 @@
+using System.CommandLine;
+using System.Text.Json;
+using TextVae.Benchmarking;
+
+namespace TextVae.Cli.Commands;
+
+/// <summary><c>textvae bench train|soak</c>: speed and memory of training, as JSON lines or a short table.</summary>
+public static class BenchCommand
+{
+    private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
+
+    public static Command Create()
+    {
+        var command = new Command("bench", "Measure training speed and memory (see README, Performance).");
+        command.Subcommands.Add(CreateTrain());
+        command.Subcommands.Add(CreateSoak());
+        return command;
+    }
+
+    private static Command CreateTrain()
+    {
+        var options = new TrainingBenchmarkCommandOptions();
+        var command = new Command("train", "Train the plain Bowman-style model for --steps steps after --warmup and report tokens/s, ms/step and peak memory.");
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            using var benchmark = new TrainingBenchmark(options.Read(parse));
+            var result = benchmark.Run();
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(options.Json))
+                output.WriteLine(JsonSerializer.Serialize(result, Json));
+            else
+                output.WriteLine($"{result.TokensPerSecond:N0} tokens/s  {result.MillisecondsPerStep:F1} ms/step  peak {result.PeakResidentMiB:N0} MiB  {result.Device}  padding {result.PaddingFraction:P1}");
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateSoak()
+    {
+        var options = new TrainingBenchmarkCommandOptions(defaultSteps: 3000);
+        var command = new Command("soak", "Train for --steps steps sampling resident memory every --sample-every steps; memory must stay flat.");
+        options.AddTo(command);
+        command.SetAction(parse =>
+        {
+            using var benchmark = new TrainingBenchmark(options.Read(parse));
+            var result = benchmark.Soak();
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(options.Json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(result, Json));
+                return 0;
+            }
+            foreach (var sample in result.Samples)
+                output.WriteLine($"step {sample.Step,6}  rss {sample.ResidentMiB,8:N1} MiB");
+            output.WriteLine($"growth {result.GrowthPercent:+0.0;-0.0}% after warm-up, peak {result.PeakResidentMiB:N0} MiB, {result.TokensPerSecond:N0} tokens/s");
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,49 @@
+using TextVae.Configuration;
+
+namespace TextVae.Benchmarking;
+
+/// <summary>The plain Bowman-style model and data that <see cref="TrainingBenchmark"/> trains, as set on the command line.</summary>
+public sealed record TrainingBenchmarkOptions
+{
+    public required string Corpus { get; init; }
+    public string Cell { get; init; } = "lstm";
+    public int Embedding { get; init; } = 300;
+    public int Hidden { get; init; } = 256;
+    public int Latent { get; init; } = 16;
+    public int Batch { get; init; } = 32;
+    public int MaxLength { get; init; } = 30;
+    public int Vocabulary { get; init; } = 10_000;
+    public double WordDropout { get; init; } = 0.25;
+    public int Steps { get; init; } = 200;
+    public int Warmup { get; init; } = 20;
+
+    /// <summary>libtorch intra-op threads; 0 keeps libtorch's default.</summary>
+    public int Threads { get; init; }
+
+    /// <summary>The first this many sentences of <see cref="Corpus"/> are used.</summary>
+    public int Sentences { get; init; } = 10_000;
+
+    /// <summary>Soak only: resident memory is sampled every this many steps.</summary>
+    public int SampleEvery { get; init; } = 250;
+
+    public string Device { get; init; } = "auto";
+    public int Seed { get; init; } = 1;
+
+    public TrainingBenchmarkOptions Validate()
+    {
+        ConfigCheck.OneOf(Cell, "--cell", "lstm", "gru");
+        ConfigCheck.Positive(Embedding, "--embedding");
+        ConfigCheck.Positive(Hidden, "--hidden");
+        ConfigCheck.Positive(Latent, "--latent");
+        ConfigCheck.Positive(Batch, "--batch");
+        ConfigCheck.Positive(MaxLength, "--max-len");
+        ConfigCheck.Positive(Vocabulary - Tokenization.SpecialTokens.Count, "--vocab (beyond the 4 special tokens)");
+        ConfigCheck.InRange(WordDropout, 0, 1, "--word-dropout");
+        ConfigCheck.Positive(Steps, "--steps");
+        ConfigCheck.NotNegative(Warmup, "--warmup");
+        ConfigCheck.NotNegative(Threads, "--threads");
+        ConfigCheck.Positive(Sentences, "--sentences");
+        ConfigCheck.Positive(SampleEvery, "--sample-every");
+        return this;
+    }
+}

@@ -1,0 +1,50 @@
+using System.Text.Json;
+using TextVae.Tests.Cli;
+
+namespace TextVae.Tests.Benchmarking;
+
+public class TrainingBenchmarkTests
+{
+    private static readonly string[] Tiny =
+    [
+        "--corpus", RepositoryFiles.Get("corpora/default/train.txt"), "--sentences", "300", "--vocab", "300",
+        "--embedding", "16", "--hidden", "32", "--latent", "4", "--batch", "8", "--device", "cpu", "--json",
+    ];
+
+    [Fact]
+    public void Bench_train_prints_one_json_line_with_the_documented_fields()
+    {
+        var result = CliProcess.Run(["bench", "train", "--steps", "6", "--warmup", "2", .. Tiny]);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output.Trim());
+        var root = json.RootElement;
+        Assert.True(root.GetProperty("tokens_per_second").GetDouble() > 0);
+        Assert.True(root.GetProperty("ms_per_step").GetDouble() > 0);
+        Assert.True(root.GetProperty("peak_rss_mb").GetDouble() > 50);
+        Assert.True(root.GetProperty("threads").GetInt32() >= 1);
+        Assert.StartsWith("cpu", root.GetProperty("device").GetString());
+        Assert.True(double.IsFinite(root.GetProperty("final_loss").GetDouble()));
+    }
+
+    [Fact]
+    public void Bench_soak_samples_memory_at_the_requested_interval()
+    {
+        var result = CliProcess.Run(["bench", "soak", "--steps", "6", "--warmup", "1", "--sample-every", "2", .. Tiny]);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output.Trim());
+        var steps = json.RootElement.GetProperty("samples").EnumerateArray().Select(s => s.GetProperty("step").GetInt32());
+        Assert.Equal([0, 2, 4, 6], steps);
+        Assert.True(double.IsFinite(json.RootElement.GetProperty("growth_percent").GetDouble()));
+    }
+
+    [Fact]
+    public void Out_of_range_options_are_named()
+    {
+        var result = CliProcess.Run(["bench", "train", "--steps", "0", .. Tiny]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("--steps", result.Error);
+    }
+}
