@@ -17,6 +17,7 @@ public static class TrainingCurvePlot
         AddLine(losses, train, r => r.Loss, "train loss");
         AddLine(losses, train, r => r.Reconstruction, "train reconstruction");
         AddLine(losses, valid, r => r.Reconstruction, "valid reconstruction");
+        AddLine(losses, valid, r => r.Loss, "valid −ELBO");
         losses.Title(title);
         losses.YLabel("nats / sentence");
         losses.ShowLegend(Alignment.UpperRight);
