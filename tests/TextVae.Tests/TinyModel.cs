@@ -13,23 +13,33 @@ public sealed class TinyModel : IDisposable
 
     public TinyModel()
     {
-        var request = new TrainingRequest
-        {
-            ConfigPath = RepositoryFiles.Get("configs/tiny.json"),
-            Overrides =
-            [
-                $"data.train={RepositoryFiles.Get("corpora/default/train.txt")}",
-                $"data.valid={RepositoryFiles.Get("corpora/default/valid.txt")}",
-                "training.maxSteps=150",
-            ],
-            RunFolder = _directory.File("tiny"),
-            Device = "cpu",
-        };
+        Run = Train(Request(_directory.File("tiny"), "training.maxSteps=150"));
+    }
+
+    /// <summary>A request to train configs/tiny.json on the shipped default corpus, on the CPU, with extra --set overrides.</summary>
+    public static TrainingRequest Request(string runFolder, params string[] overrides) => new()
+    {
+        ConfigPath = RepositoryFiles.Get("configs/tiny.json"),
+        Overrides =
+        [
+            $"data.train={RepositoryFiles.Get("corpora/default/train.txt")}",
+            $"data.valid={RepositoryFiles.Get("corpora/default/valid.txt")}",
+            .. overrides,
+        ],
+        RunFolder = runFolder,
+        Device = "cpu",
+    };
+
+    /// <summary>Trains in-process; <paramref name="prepare"/> may set hooks on the session before it runs.</summary>
+    public static RunFolder Train(TrainingRequest request, Action<TrainingSession, CancellationTokenSource>? prepare = null)
+    {
         using var session = TrainingSession.Prepare(request, NullLoggerFactory.Instance);
-        session.Run(CancellationToken.None);
+        using var cancel = new CancellationTokenSource();
+        prepare?.Invoke(session, cancel);
+        session.Run(cancel.Token);
         if (session.Error is not null)
-            throw new InvalidOperationException("the tiny model failed to train", session.Error);
-        Run = session.Folder;
+            throw new InvalidOperationException("training failed", session.Error);
+        return session.Folder;
     }
 
     public RunFolder Run { get; }

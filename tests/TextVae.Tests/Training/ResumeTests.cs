@@ -6,38 +6,19 @@ namespace TextVae.Tests.Training;
 
 public class ResumeTests
 {
-    private static TrainingRequest Request(string runFolder, bool resume = false) => new()
-    {
-        ConfigPath = resume ? null : RepositoryFiles.Get("configs/tiny.json"),
-        Overrides = resume ? [] :
-        [
-            $"data.train={RepositoryFiles.Get("corpora/default/train.txt")}",
-            $"data.valid={RepositoryFiles.Get("corpora/default/valid.txt")}",
-            "training.maxSteps=40",
-            "training.logEvery=5",
-            "model.embeddingDropout=0.2",
-            "objective.wordDropout=0.3",
-        ],
-        RunFolder = runFolder,
-        Resume = resume,
-        Device = "cpu",
-    };
+    private static TrainingRequest Request(string runFolder) =>
+        TinyModel.Request(runFolder, "training.maxSteps=40", "training.logEvery=5", "model.embeddingDropout=0.2", "objective.wordDropout=0.3");
 
-    private static void Train(TrainingRequest request, int? interruptAfter = null)
-    {
-        using var session = TrainingSession.Prepare(request, NullLoggerFactory.Instance);
-        using var cancel = new CancellationTokenSource();
-        if (interruptAfter is { } steps)
-            session.Trainer.Step.LossInterceptor = (step, loss) =>
-            {
-                // Cancelling during step N−1 stops training at the top of step N, as Ctrl+C would.
-                if (step == steps - 1)
-                    cancel.Cancel();
-                return loss;
-            };
-        session.Run(cancel.Token);
-        Assert.Null(session.Error);
-    }
+    private static TrainingRequest Resume(string runFolder) => new() { RunFolder = runFolder, Resume = true, Device = "cpu" };
+
+    /// <summary>Cancels during step N − 1, so training stops at the top of step N, as Ctrl+C would.</summary>
+    private static void TrainInterrupted(TrainingRequest request, int steps) =>
+        TinyModel.Train(request, (session, cancel) => session.Trainer.Step.LossInterceptor = (step, loss) =>
+        {
+            if (step == steps - 1)
+                cancel.Cancel();
+            return loss;
+        });
 
     [Fact]
     public void Resuming_an_interrupted_run_gives_the_same_weights_and_curve_as_an_uninterrupted_one()
@@ -46,12 +27,12 @@ public class ResumeTests
         var whole = directory.File("whole");
         var split = directory.File("split");
 
-        Train(Request(whole));
-        Train(Request(split), interruptAfter: 20);
+        TinyModel.Train(Request(whole));
+        TrainInterrupted(Request(split), 20);
         var interrupted = Checkpoint.Load(Path.Combine(split, "last.tvae"));
         Assert.Equal(20, interrupted.State.Step);
         Assert.False(interrupted.State.Finished);
-        Train(Request(split, resume: true));
+        TinyModel.Train(Resume(split));
 
         var a = Checkpoint.Load(Path.Combine(whole, "last.tvae"));
         var b = Checkpoint.Load(Path.Combine(split, "last.tvae"));
@@ -67,7 +48,7 @@ public class ResumeTests
     {
         using var directory = new TemporaryDirectory();
         var run = directory.File("run");
-        Train(Request(run), interruptAfter: 3);
+        TrainInterrupted(Request(run), 3);
         var before = File.ReadAllBytes(Path.Combine(run, "last.tvae"));
 
         var error = Assert.Throws<TextVaeException>(() => TrainingSession.Prepare(Request(run), NullLoggerFactory.Instance));
@@ -84,16 +65,8 @@ public class CheckpointRoundTripTests
     {
         using var directory = new TemporaryDirectory();
         using var scope = NewDisposeScope();
-        var request = new TrainingRequest
-        {
-            ConfigPath = RepositoryFiles.Get("configs/tiny.json"),
-            Overrides = [$"data.train={RepositoryFiles.Get("corpora/default/train.txt")}", $"data.valid={RepositoryFiles.Get("corpora/default/valid.txt")}", "training.maxSteps=5"],
-            RunFolder = directory.File("run"),
-            Device = "cpu",
-        };
-        using (var session = TrainingSession.Prepare(request, NullLoggerFactory.Instance))
-            session.Run(CancellationToken.None);
-        var original = Checkpoint.Load(directory.File("run/last.tvae"));
+        var run = TinyModel.Train(TinyModel.Request(directory.File("run"), "training.maxSteps=5"));
+        var original = Checkpoint.Load(run.Last);
 
         original.Save(directory.File("copy.tvae"));
         var copy = Checkpoint.Load(directory.File("copy.tvae"));
@@ -102,7 +75,7 @@ public class CheckpointRoundTripTests
         Assert.Equal(original.OptimizerState, copy.OptimizerState);
         Assert.Equal(original.State with { TorchRandomState = [], WordDropoutRandomState = [] }, copy.State with { TorchRandomState = [], WordDropoutRandomState = [] });
         Assert.Equal(original.State.TorchRandomState, copy.State.TorchRandomState);
-        Assert.Equal(original.Config, copy.Config with { });
+        Assert.Equal(original.Config, copy.Config);
         Assert.Equal(original.Tokenizer.ExportFiles().OrderBy(f => f.Key).Select(f => (f.Key, Convert.ToHexString(f.Value))),
             copy.Tokenizer.ExportFiles().OrderBy(f => f.Key).Select(f => (f.Key, Convert.ToHexString(f.Value))));
 
@@ -117,16 +90,8 @@ public class CheckpointRoundTripTests
     public void Weights_that_do_not_fit_the_configuration_are_a_clear_error()
     {
         using var directory = new TemporaryDirectory();
-        var request = new TrainingRequest
-        {
-            ConfigPath = RepositoryFiles.Get("configs/tiny.json"),
-            Overrides = [$"data.train={RepositoryFiles.Get("corpora/default/train.txt")}", $"data.valid={RepositoryFiles.Get("corpora/default/valid.txt")}", "training.maxSteps=2"],
-            RunFolder = directory.File("run"),
-            Device = "cpu",
-        };
-        using (var session = TrainingSession.Prepare(request, NullLoggerFactory.Instance))
-            session.Run(CancellationToken.None);
-        var checkpoint = Checkpoint.Load(directory.File("run/last.tvae"));
+        var run = TinyModel.Train(TinyModel.Request(directory.File("run"), "training.maxSteps=2"));
+        var checkpoint = Checkpoint.Load(run.Last);
         var mismatched = new Checkpoint
         {
             Config = checkpoint.Config with { Model = checkpoint.Config.Model with { HiddenSize = 48 } },
