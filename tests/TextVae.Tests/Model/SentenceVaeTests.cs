@@ -59,6 +59,34 @@ public class SentenceVaeTests
     }
 
     [Theory]
+    [InlineData("lstm", false, true, false)]
+    [InlineData("gru", true, true, true)]
+    [InlineData("transformer", false, true, false)]
+    [InlineData("transformer", true, false, true)]
+    [InlineData("transformer", true, true, false)]
+    public void Step_by_step_decoding_gives_the_teacher_forced_logits(string decoder, bool latentToEveryStep, bool latentAsMemory, bool tied)
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(7);
+        using var model = new SentenceVae(TinyBatches.Options(decoder: decoder) with
+        {
+            LatentToEveryStep = latentToEveryStep, LatentAsMemory = latentAsMemory, TieEmbeddings = tied, DecoderLayers = 2,
+        });
+        model.eval();
+        var z = randn(2, 8);
+        var inputs = tensor(new long[,] { { SpecialTokens.Bos, 4, 5, 6 }, { SpecialTokens.Bos, 9, 8, 7 } }); // [2, 4]
+
+        var whole = model.Logits(model.Decode(z, inputs)); // [2, 4, vocabulary]
+        var state = model.StartDecoding(z);
+        for (var t = 0; t < 4; t++)
+        {
+            var (logits, next) = model.DecodeStep(inputs[TensorIndex.Colon, t], state);
+            Assert.True(logits.allclose(whole[TensorIndex.Colon, t], rtol: 1e-4, atol: 1e-5), $"{decoder}: step {t} differs");
+            state = next;
+        }
+    }
+
+    [Theory]
     [MemberData(nameof(Architectures))]
     public void Gradients_reach_every_parameter(string encoder, string decoder)
     {
