@@ -13,6 +13,8 @@ public static class TextVaeCommandLine
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(VocabCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(ScoreCommand.Create());
         return root;
     }
 
