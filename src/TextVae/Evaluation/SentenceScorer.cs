@@ -41,7 +41,7 @@ public static class SentenceScorer
                 var logMarginal = ImportanceWeightedBound.LogMarginal(mu, logVar, z =>
                 {
                     var logLikelihood = model.LogLikelihood(z, batch); // [chunk, batch]
-                    logLikelihoodSum.add_(logLikelihood.sum(0).to(float64));
+                    logLikelihoodSum.add_(logLikelihood.sum(dim: 0).to(float64)); // named: a literal 0 would bind to sum(ScalarType)
                     return logLikelihood;
                 }, options.Samples, chunk, generator); // [batch]
                 var kl = GaussianLatent.KlPerDimension(mu, logVar).sum(1).to(float64); // [batch]
