@@ -49,6 +49,8 @@ public sealed class ModelEvaluator : IDisposable
     public EvaluationReport Evaluate(EncodedCorpus data, EvaluationOptions options, IProgress<ScoringProgress>? progress = null)
     {
         options.Validate();
+        // Read first, so a bad training corpus fails before the long importance-sampling pass rather than after it.
+        var training = options.PriorSamples > 0 && TrainCorpus(options) is { } train ? TrainingSentences(train) : null;
         using var generator = new Generator((ulong)options.Seed, _device);
         var batcher = new BucketedBatcher(data.Sentences, Data);
         var plan = batcher.Plan(0);
@@ -78,7 +80,7 @@ public sealed class ModelEvaluator : IDisposable
             Distinct1 = TextDiversity.Distinct(words, 1),
             Distinct2 = TextDiversity.Distinct(words, 2),
             SelfBleu = TextDiversity.SelfBleu(words),
-            Novelty = TrainCorpus(options) is { } train ? TextDiversity.Novelty(samples, TrainingSentences(train)) : null,
+            Novelty = training is null ? null : TextDiversity.Novelty(samples, training),
         };
     }
 

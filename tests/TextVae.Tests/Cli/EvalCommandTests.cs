@@ -57,5 +57,15 @@ public sealed class EvalCommandTests(TinyModel tiny) : IDisposable
         Assert.DoesNotContain("   at ", result.Error);
     }
 
+    [Fact]
+    public void A_missing_training_corpus_for_novelty_is_an_error_before_the_long_pass()
+    {
+        var result = CliProcess.Run("eval", "--checkpoint", tiny.Checkpoint, "--data", Data(), "--train", _directory.File("none.txt"), "--device", "cpu");
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("corpus file not found", result.Error);
+        Assert.DoesNotContain("IW-NLL", result.Error); // no progress line: nothing was sampled
+    }
+
     public void Dispose() => _directory.Dispose();
 }
