@@ -14,6 +14,8 @@ public static class TextVaeCommandLine
         root.Subcommands.Add(VocabCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(ScoreCommand.Create());
         return root;
     }
 

@@ -8,13 +8,17 @@ namespace TextVae.Data;
 /// </summary>
 public sealed class EncodedCorpus
 {
-    private EncodedCorpus(IReadOnlyList<int[]> sentences, CorpusReport report)
+    private EncodedCorpus(IReadOnlyList<int[]> sentences, IReadOnlyList<long> lineNumbers, CorpusReport report)
     {
         Sentences = sentences;
+        LineNumbers = lineNumbers;
         Report = report;
     }
 
     public IReadOnlyList<int[]> Sentences { get; }
+
+    /// <summary>The 1-based line of each kept sentence in the file, so per-sentence results can point back to the text.</summary>
+    public IReadOnlyList<long> LineNumbers { get; }
 
     public CorpusReport Report { get; }
 
@@ -23,6 +27,7 @@ public sealed class EncodedCorpus
         options.Validate();
         var reader = new CorpusReader(path, options.Strict);
         var sentences = new List<int[]>();
+        var lineNumbers = new List<long>();
         var seen = options.Deduplicate ? new HashSet<int[]>(SequenceComparer.Instance) : null;
         long truncated = 0, tooShort = 0, duplicates = 0, allUnknown = 0, tokens = 0, unknown = 0;
         var longest = 0;
@@ -49,11 +54,12 @@ public sealed class EncodedCorpus
             tokens += kept.Length;
             longest = Math.Max(longest, kept.Length);
             sentences.Add(kept);
+            lineNumbers.Add(line.Number);
         }
         if (sentences.Count == 0)
             throw new TextVaeException($"{path}: no usable sentence ({tooShort} shorter than {options.MinLength} token(s))");
         var report = new CorpusReport(path, reader.Statistics, sentences.Count, truncated, tooShort, duplicates, allUnknown, tokens, unknown, longest);
-        return new EncodedCorpus(sentences, report);
+        return new EncodedCorpus(sentences, lineNumbers, report);
     }
 
     private sealed class SequenceComparer : IEqualityComparer<int[]>

@@ -65,7 +65,9 @@ public sealed class Trainer : IDisposable
         _schedule = new KlAnnealingSchedule(config.Objective.KlSchedule);
         Step = new OptimizationStep(_model, _optimizer, config.Objective, training.GradientClip, _wordDropoutRandom);
         _trainBatches = new BucketedBatcher(train, config.Data);
-        _validBatches = new BucketedBatcher(valid, config.Data);
+        // MI compares every validation posterior with every other (O(N²)): a large validation set is capped to its first sentences.
+        var validSubset = training.ValidationSentences > 0 && valid.Count > training.ValidationSentences ? valid.Take(training.ValidationSentences).ToArray() : valid;
+        _validBatches = new BucketedBatcher(validSubset, config.Data);
         _validSentences = valid;
         _trainSentenceCount = train.Count;
         _state = new TrainingState { LearningRate = training.LearningRate };
@@ -162,10 +164,10 @@ public sealed class Trainer : IDisposable
         {
             Kind = "valid", Step = _state.Step, Epoch = epoch + 1, Loss = -result.Elbo, Reconstruction = result.Reconstruction,
             Kl = result.Kl, KlWeight = _schedule.Weight(_state.Step), LearningRate = _state.LearningRate, Elbo = result.Elbo,
-            Perplexity = result.Perplexity, ActiveUnits = result.ActiveUnits,
+            Perplexity = result.Perplexity, ActiveUnits = result.ActiveUnits, MutualInformation = result.MutualInformation,
         });
-        _logger.LogInformation("Epoch {Epoch} validation: ELBO {Elbo:F2}  rec {Rec:F2}  KL {Kl:F2}  PPL(ELBO) {Ppl:F1}  active units {Au}/{Latent}",
-            epoch + 1, result.Elbo, result.Reconstruction, result.Kl, result.Perplexity, result.ActiveUnits, _config.Model.LatentSize);
+        _logger.LogInformation("Epoch {Epoch} validation ({Sentences:N0} sentences): ELBO {Elbo:F2}  rec {Rec:F2}  KL {Kl:F2}  PPL(ELBO) {Ppl:F1}  MI {Mi:F2}  active units {Au}/{Latent}",
+            epoch + 1, result.Sentences, result.Elbo, result.Reconstruction, result.Kl, result.Perplexity, result.MutualInformation, result.ActiveUnits, _config.Model.LatentSize);
         foreach (var sentence in _validSentences.Take(_config.Training.ShowReconstructions))
             _logger.LogInformation("  {Input}\n    -> {Output}", _tokenizer.Decode(sentence), _tokenizer.Decode(GreedyReconstruction.Of(_model, sentence, _device, _config.Data.MaxLength + 1)));
         TrainingCurvePlot.Render(_metrics.ReadAll(), _run.Curves, _run.Name);

@@ -41,6 +41,12 @@ public sealed record TrainingOptions
     /// <summary>Validation sentences reconstructed and shown after each epoch.</summary>
     public int ShowReconstructions { get; init; } = 3;
 
+    /// <summary>
+    /// Validation uses at most this many sentences of the validation corpus (its first ones), for ELBO, KL, active units
+    /// and mutual information each epoch; 0 uses them all. MI's cost grows with the square of this number.
+    /// </summary>
+    public int ValidationSentences { get; init; } = 10_000;
+
     public void Validate()
     {
         ConfigCheck.Positive(Epochs, "training.epochs");
@@ -59,5 +65,6 @@ public sealed record TrainingOptions
         ConfigCheck.NotNegative(CheckpointEvery, "training.checkpointEvery");
         ConfigCheck.Positive(MaxBadSteps, "training.maxBadSteps");
         ConfigCheck.NotNegative(ShowReconstructions, "training.showReconstructions");
+        ConfigCheck.NotNegative(ValidationSentences, "training.validationSentences");
     }
 }

@@ -1,0 +1,25 @@
+using System.CommandLine;
+using TextVae.Evaluation;
+
+namespace TextVae.Cli.Commands;
+
+/// <summary>The options <c>eval</c> and <c>score</c> share: which model, which data, and how many importance samples.</summary>
+public sealed class ScoringOptions
+{
+    public Option<string> Checkpoint { get; } = new("--checkpoint") { Description = "Checkpoint to measure (a run's best.ckpt or last.ckpt).", Required = true };
+    public Option<string> Data { get; } = new("--data") { Description = "Data set: UTF-8, one sentence per line (e.g. the test split).", Required = true };
+    public Option<int> Samples { get; } = new("--samples") { Description = "K, importance samples from q(z|x) per sentence for the NLL.", DefaultValueFactory = _ => new EvaluationOptions().Samples };
+    public Option<int> Chunk { get; } = new("--chunk") { Description = "Importance samples decoded together (memory against speed); 0 picks a size that keeps a batch's logits near 256 MB." };
+    public Option<int> Seed { get; } = new("--seed") { Description = "Seed of the posterior and prior samples.", DefaultValueFactory = _ => new EvaluationOptions().Seed };
+    public Option<bool> Json { get; } = new("--json") { Description = "Machine-readable output on stdout." };
+    public Option<string> Device { get; } = CommonOptions.Device();
+
+    public IEnumerable<Option> All => [Checkpoint, Data, Samples, Chunk, Seed, Json, Device];
+
+    public EvaluationOptions Read(ParseResult parse) => new()
+    {
+        Samples = parse.GetValue(Samples),
+        Chunk = parse.GetValue(Chunk),
+        Seed = parse.GetValue(Seed),
+    };
+}
