@@ -13,6 +13,13 @@ public static class TextVaeCommandLine
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(VocabCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(SampleCommand.Create());
+        root.Subcommands.Add(ReconstructCommand.Create());
+        root.Subcommands.Add(InterpolateCommand.Create());
+        root.Subcommands.Add(ParaphraseCommand.Create());
+        root.Subcommands.Add(EncodeCommand.Create());
+        root.Subcommands.Add(NeighboursCommand.Create());
+        root.Subcommands.Add(ArithmeticCommand.Create());
         return root;
     }
 

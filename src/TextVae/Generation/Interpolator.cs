@@ -12,8 +12,8 @@ public static class Interpolator
     /// <param name="b">[latent]</param>
     /// <param name="positions">[steps] fractions of the way from a to b.</param>
     /// <returns>[steps, latent] in a's dtype.</returns>
-    public static Tensor Interpolate(Tensor a, Tensor b, Tensor positions, InterpolationMode mode) =>
-        mode == InterpolationMode.Slerp ? Slerp(a, b, positions) : Linear(a, b, positions);
+    public static Tensor Interpolate(Tensor a, Tensor b, Tensor positions, InterpolationPath mode) =>
+        mode == InterpolationPath.Slerp ? Slerp(a, b, positions) : Linear(a, b, positions);
 
     /// <summary>(1 − t)·a + t·b.</summary>
     public static Tensor Linear(Tensor a, Tensor b, Tensor positions)

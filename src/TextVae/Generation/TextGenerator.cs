@@ -102,7 +102,7 @@ public sealed class TextGenerator : IDisposable
     /// Bowman et al.'s homotopy: decodes <paramref name="steps"/> evenly spaced points from the first sentence's
     /// posterior mean to the second's, both ends included; consecutive equal sentences become one point with a span.
     /// </summary>
-    public InterpolationResult Interpolate(string first, string second, int steps, InterpolationMode mode, DecodingOptions options, int seed = 0)
+    public InterpolationResult Interpolate(string first, string second, int steps, InterpolationPath mode, DecodingOptions options, int seed = 0)
     {
         if (steps < 2)
             throw new TextVaeException($"--steps must be at least 2, the two ends (got {steps})");
