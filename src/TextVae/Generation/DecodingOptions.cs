@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using TextVae.Configuration;
 
 namespace TextVae.Generation;
@@ -17,6 +18,7 @@ public sealed record DecodingOptions
     /// <summary>Tokens generated at most per sentence, &lt;eos&gt; included.</summary>
     public int MaxLength { get; init; } = 30;
 
+    [JsonIgnore]
     public bool Samples => Strategy is "temperature" or "top-k" or "top-p";
 
     public DecodingOptions Validate()

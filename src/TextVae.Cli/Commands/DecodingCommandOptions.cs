@@ -1,0 +1,55 @@
+using System.CommandLine;
+using TextVae.Generation;
+
+namespace TextVae.Cli.Commands;
+
+/// <summary>The decoding options (--strategy and its parameters, --max-len), defined once for every command that decodes.</summary>
+public sealed class DecodingCommandOptions
+{
+    private static readonly DecodingOptions Defaults = new();
+
+    private readonly Option<string> _strategy = new("--strategy")
+    {
+        Description = "How tokens are chosen: greedy, temperature (sampling), top-k, top-p (nucleus) or beam.",
+        DefaultValueFactory = _ => Defaults.Strategy,
+    };
+
+    private readonly Option<double> _temperature = new("--temperature")
+    {
+        Description = "Sampling temperature T for temperature, top-k and top-p: logits are divided by T.",
+        DefaultValueFactory = _ => Defaults.Temperature,
+    };
+
+    private readonly Option<int> _topK = new("--top-k") { Description = "top-k: sample among the K most likely tokens.", DefaultValueFactory = _ => Defaults.TopK };
+
+    private readonly Option<double> _topP = new("--top-p")
+    {
+        Description = "top-p: sample among the most likely tokens whose probability adds up to P.",
+        DefaultValueFactory = _ => Defaults.TopP,
+    };
+
+    private readonly Option<int> _beam = new("--beam") { Description = "beam: hypotheses kept per sentence (W).", DefaultValueFactory = _ => Defaults.BeamWidth };
+
+    private readonly Option<int> _maxLength = new("--max-len")
+    {
+        Description = "Tokens generated at most per sentence, <eos> included.",
+        DefaultValueFactory = _ => Defaults.MaxLength,
+    };
+
+    public DecodingCommandOptions(Command command)
+    {
+        _strategy.AcceptOnlyFromAmong(DecodingOptions.Strategies);
+        foreach (var option in new Option[] { _strategy, _temperature, _topK, _topP, _beam, _maxLength })
+            command.Options.Add(option);
+    }
+
+    public DecodingOptions Read(ParseResult parse) => new DecodingOptions
+    {
+        Strategy = parse.GetValue(_strategy)!,
+        Temperature = parse.GetValue(_temperature),
+        TopK = parse.GetValue(_topK),
+        TopP = parse.GetValue(_topP),
+        BeamWidth = parse.GetValue(_beam),
+        MaxLength = parse.GetValue(_maxLength),
+    }.Validate();
+}

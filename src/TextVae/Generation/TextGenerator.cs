@@ -1,0 +1,265 @@
+using System.Text;
+using TextVae.Configuration;
+using TextVae.Data;
+using TextVae.Model;
+using TextVae.Runtime;
+using TextVae.Tokenization;
+using TextVae.Training;
+using static TorchSharp.torch;
+
+namespace TextVae.Generation;
+
+/// <summary>
+/// What users do with a trained model: sample from the prior, reconstruct, interpolate, paraphrase, encode, find
+/// neighbours and do latent arithmetic. The one service behind the CLI, the TUI and the benchmark. Every request
+/// encodes its inputs in one batch and decodes all its candidates in one batch.
+/// </summary>
+public sealed class TextGenerator : IDisposable
+{
+    private const int EncodeChunk = 256; // sentences per encoder batch when encoding a file
+
+    private readonly TrainingCorpusIndex _trainingCorpus;
+
+    public TextGenerator(Checkpoint checkpoint, Device device, string checkpointPath)
+    {
+        Checkpoint = checkpoint;
+        CheckpointPath = checkpointPath;
+        Device = device;
+        Model = checkpoint.CreateModel(device);
+        _trainingCorpus = new TrainingCorpusIndex(checkpoint.Info.TrainCorpus, checkpoint.Tokenizer);
+    }
+
+    public static TextGenerator Load(string checkpointPath, Device device) =>
+        new(Checkpoint.Load(checkpointPath), device, checkpointPath);
+
+    public Checkpoint Checkpoint { get; }
+    public string CheckpointPath { get; }
+    public Device Device { get; }
+    public SentenceVae Model { get; }
+    public ISentenceTokenizer Tokenizer => Checkpoint.Tokenizer;
+    public int LatentSize => Checkpoint.Config.Model.LatentSize;
+
+    /// <summary>The training corpus used for the verbatim check, or null when it is not available on this machine.</summary>
+    public string? TrainingCorpus => _trainingCorpus.Path;
+
+    public ModelDescription Describe() => new(
+        CheckpointPath,
+        Checkpoint.Config,
+        Tokenizer.Kind,
+        Tokenizer.VocabularySize,
+        Model.parameters().Sum(p => p.numel()),
+        DeviceSelector.Describe(Device),
+        Checkpoint.State.Step,
+        Checkpoint.Info,
+        TrainingCorpus);
+
+    /// <summary>
+    /// Reads one user sentence: NFC, tokens cut to data.maxLength (reported, not an error), unknown words found.
+    /// An empty or whitespace-only sentence is an error naming <paramref name="role"/>.
+    /// </summary>
+    public SentenceInput Read(string sentence, string role = "input")
+    {
+        var text = sentence.Normalize(NormalizationForm.FormC).Trim();
+        var ids = text.Length == 0 ? [] : Tokenizer.Encode(text);
+        if (ids.Count == 0)
+            throw new TextVaeException($"{role}: the sentence is empty");
+        // A tokenizer does not say which words became <unk>; a word is unknown when it alone encodes to one.
+        var unknown = ids.Contains(SpecialTokens.Unk)
+            ? text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+                .Where(word => Tokenizer.Encode(word).Contains(SpecialTokens.Unk)).Distinct(StringComparer.Ordinal).ToArray()
+            : [];
+        var kept = ids.Take(Checkpoint.Config.Data.MaxLength).ToArray();
+        return new SentenceInput(text, Tokenizer.Decode(kept), kept, unknown, ids.Count);
+    }
+
+    /// <summary>Sentences from the prior: z ~ N(0, I), decoded together.</summary>
+    public IReadOnlyList<GeneratedSentence> Sample(int count, DecodingOptions options, int seed)
+    {
+        ConfigCheck.Positive(count, "--count");
+        options.Validate();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        using var generator = Seeded(seed);
+        var z = randn([count, LatentSize], generator: generator, device: Device); // [count, latent]
+        return Generate(z, options, generator);
+    }
+
+    /// <summary>Encodes to the posterior mean (or a sample of q(z|x)) and decodes.</summary>
+    public ReconstructionResult Reconstruct(string sentence, bool samplePosterior, DecodingOptions options, int seed)
+    {
+        options.Validate();
+        var input = Read(sentence);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        using var generator = Seeded(seed);
+        var (mu, logVar) = Posterior([input.Ids]);
+        var z = samplePosterior ? GaussianLatent.Reparameterize(mu, logVar, generator) : mu; // [1, latent]
+        var output = Generate(z, options, generator)[0];
+        return new ReconstructionResult(input, output, samplePosterior, output.Text == input.AsRead);
+    }
+
+    /// <summary>
+    /// Bowman et al.'s homotopy: decodes <paramref name="steps"/> evenly spaced points from the first sentence's
+    /// posterior mean to the second's, both ends included; consecutive equal sentences become one point with a span.
+    /// </summary>
+    public InterpolationResult Interpolate(string first, string second, int steps, InterpolationPath mode, DecodingOptions options, int seed = 0)
+    {
+        if (steps < 2)
+            throw new TextVaeException($"--steps must be at least 2, the two ends (got {steps})");
+        options.Validate();
+        var a = Read(first, "first sentence");
+        var b = Read(second, "second sentence");
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var (mu, _) = Posterior([a.Ids, b.Ids]); // [2, latent]
+        var positions = Enumerable.Range(0, steps).Select(i => i / (steps - 1.0)).ToArray();
+        var z = Interpolator.Interpolate(mu[0], mu[1], tensor(positions, device: Device), mode); // [steps, latent]
+        using var generator = Seeded(seed);
+        var sentences = Generate(z, options, generator);
+
+        var points = new List<InterpolationPoint>();
+        for (var step = 0; step < steps; step++)
+        {
+            if (points.Count > 0 && points[^1].Sentence.Text == sentences[step].Text)
+                points[^1] = points[^1] with { LastStep = step, LastPosition = positions[step] };
+            else
+                points.Add(new InterpolationPoint(step, step, positions[step], positions[step], sentences[step]));
+        }
+        return new InterpolationResult(a, b, steps, mode, points);
+    }
+
+    /// <summary>
+    /// Decodes <paramref name="count"/> codes z = μ + radius · σ · ε around the input's posterior, drops empty
+    /// sentences, duplicates (keeping the best score) and the input itself, and ranks the rest.
+    /// </summary>
+    public ParaphraseResult Paraphrase(string sentence, int count, double radius, DecodingOptions options, int seed, ParaphraseRanking ranking)
+    {
+        ConfigCheck.Positive(count, "--count");
+        ConfigCheck.NotNegative(radius, "--radius");
+        options.Validate();
+        var input = Read(sentence);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        using var generator = Seeded(seed);
+        var (mu, logVar) = Posterior([input.Ids]); // [1, latent]
+        var noise = randn([count, LatentSize], generator: generator, device: Device); // [count, latent]
+        var z = mu + radius * (0.5 * logVar).exp() * noise; // [count, latent]
+        var decoded = SentenceDecoding.Decode(Model, z, options, generator);
+
+        var best = new Dictionary<string, (int[] Ids, double Score)>(StringComparer.Ordinal);
+        foreach (var candidate in decoded)
+        {
+            var text = Tokenizer.Decode(candidate.Ids);
+            if (candidate.Ids.Length == 0 || text == input.AsRead)
+                continue;
+            if (!best.TryGetValue(text, out var seen) || candidate.LogProbability > seen.Score)
+                best[text] = (candidate.Ids, candidate.LogProbability);
+        }
+        var distinct = best.ToArray();
+        var distances = distinct.Length == 0
+            ? []
+            : Distances(Posterior(distinct.Select(entry => entry.Value.Ids.Take(Checkpoint.Config.Data.MaxLength).ToArray()).ToArray()).Mu, mu);
+        var paraphrases = distinct
+            .Select((entry, i) => new ParaphraseCandidate(entry.Key, entry.Value.Score, distances[i], _trainingCorpus.Contains(entry.Key)));
+        paraphrases = ranking == ParaphraseRanking.Distance
+            ? paraphrases.OrderBy(p => p.Distance)
+            : paraphrases.OrderByDescending(p => p.Score);
+        return new ParaphraseResult(input, decoded.Length, radius, ranking, paraphrases.ToArray());
+    }
+
+    /// <summary>Posterior means and variances of many sentences, encoded in batches.</summary>
+    public IReadOnlyList<LatentCode> Encode(IEnumerable<string> sentences)
+    {
+        var codes = new List<LatentCode>();
+        var number = 0;
+        foreach (var chunk in sentences.Chunk(EncodeChunk))
+        {
+            var inputs = chunk.Select(sentence => Read(sentence, $"sentence {++number}")).ToArray();
+            using var scope = NewDisposeScope();
+            using var noGrad = no_grad();
+            var (mu, logVar) = Posterior(inputs.Select(input => input.Ids).ToArray());
+            var means = mu.cpu().data<float>().ToArray(); // row-major [chunk, latent]
+            var variances = logVar.exp().cpu().data<float>().ToArray();
+            for (var row = 0; row < inputs.Length; row++)
+                codes.Add(new LatentCode(inputs[row], means[(row * LatentSize)..((row + 1) * LatentSize)], variances[(row * LatentSize)..((row + 1) * LatentSize)]));
+        }
+        return codes;
+    }
+
+    /// <summary>The <paramref name="k"/> corpus sentences (distinct lines) whose posterior means are nearest the input's.</summary>
+    public NeighboursResult Neighbours(string sentence, string corpusPath, int k)
+    {
+        ConfigCheck.Positive(k, "-k");
+        var input = Read(sentence);
+        var lines = new CorpusReader(corpusPath).ReadLines().DistinctBy(line => line.Text, StringComparer.Ordinal).ToArray();
+        var codes = Encode(lines.Select(line => line.Text));
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var (query, _) = Posterior([input.Ids]); // [1, latent]
+        var means = tensor(codes.SelectMany(code => code.Mean).ToArray(), [codes.Count, LatentSize], device: Device); // [n, latent]
+        var distances = Distances(means, query);
+        var neighbours = Enumerable.Range(0, lines.Length)
+            .OrderBy(i => distances[i])
+            .Take(k)
+            .Select(i => new Neighbour(lines[i].Text, lines[i].Number, distances[i]))
+            .ToArray();
+        return new NeighboursResult(input, corpusPath, lines.Length, neighbours);
+    }
+
+    /// <summary>Decodes Σ sign · posterior mean of the terms (Bowman et al.'s and Mikolov's analogies, in sentence space).</summary>
+    public ArithmeticResult Arithmetic(IReadOnlyList<ArithmeticTerm> terms, DecodingOptions options, int seed = 0)
+    {
+        if (terms.Count == 0)
+            throw new TextVaeException("arithmetic needs at least one sentence");
+        options.Validate();
+        var operands = terms.Select((term, i) => new ArithmeticOperand(term.Sign, Read(term.Sentence, $"term {i + 1}"))).ToArray();
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var (mu, _) = Posterior(operands.Select(operand => operand.Input.Ids).ToArray()); // [terms, latent]
+        var signs = tensor(operands.Select(operand => (float)operand.Sign).ToArray(), device: Device).unsqueeze(1); // [terms, 1]
+        var z = (signs * mu).sum(0, keepdim: true); // [1, latent]
+        using var generator = Seeded(seed);
+        return new ArithmeticResult(operands, Generate(z, options, generator)[0]);
+    }
+
+    /// <summary>Whether decoded text occurs verbatim in the training corpus; null when the corpus is unavailable.</summary>
+    public bool? InTrainingCorpus(string text) => _trainingCorpus.Contains(text);
+
+    public void Dispose() => Model.Dispose();
+
+    /// <summary>q(z|x) of token sequences (each at most data.maxLength) in one encoder batch: rows <c>w1 … wn &lt;eos&gt; &lt;pad&gt; …</c>.</summary>
+    /// <returns>μ and log σ², each [sentences, latent].</returns>
+    private (Tensor Mu, Tensor LogVar) Posterior(IReadOnlyList<int[]> sentences)
+    {
+        var width = sentences.Max(ids => ids.Length) + 1;
+        var tokens = new long[sentences.Count * width]; // zero is <pad>
+        var lengths = new long[sentences.Count];
+        for (var row = 0; row < sentences.Count; row++)
+        {
+            var ids = sentences[row];
+            for (var i = 0; i < ids.Length; i++)
+                tokens[row * width + i] = ids[i];
+            tokens[row * width + ids.Length] = SpecialTokens.Eos;
+            lengths[row] = ids.Length + 1;
+        }
+        return Model.Encode(
+            tensor(tokens, [sentences.Count, width], ScalarType.Int64).to(Device), // [sentences, width]
+            tensor(lengths, ScalarType.Int64).to(Device)); // [sentences]
+    }
+
+    /// <param name="z">[rows, latent]</param>
+    private GeneratedSentence[] Generate(Tensor z, DecodingOptions options, Generator generator) =>
+        SentenceDecoding.Decode(Model, z, options, generator)
+            .Select(decoded =>
+            {
+                var text = Tokenizer.Decode(decoded.Ids);
+                return new GeneratedSentence(text, decoded.LogProbability, decoded.Finished, _trainingCorpus.Contains(text));
+            })
+            .ToArray();
+
+    /// <summary>Euclidean distances of each row of <paramref name="points"/> [n, latent] to <paramref name="origin"/> [1, latent].</summary>
+    private static double[] Distances(Tensor points, Tensor origin) =>
+        (points - origin).to(float64).norm(1).cpu().data<double>().ToArray();
+
+    private Generator Seeded(int seed) => new(unchecked((ulong)seed), Device);
+}

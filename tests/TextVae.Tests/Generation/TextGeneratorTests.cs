@@ -1,0 +1,177 @@
+using System.Text.Json;
+using TextVae.Generation;
+using static TorchSharp.torch;
+
+namespace TextVae.Tests.Generation;
+
+[Collection(TinyModelCollection.Name)]
+public sealed class TextGeneratorTests : IDisposable
+{
+    private const string First = "the man said nothing .";
+    private const string Second = "it was a good day .";
+    private static readonly DecodingOptions Greedy = new();
+
+    private readonly TinyModel _tiny;
+    private readonly TextGenerator _generator;
+
+    public TextGeneratorTests(TinyModel tiny)
+    {
+        _tiny = tiny;
+        _generator = TextGenerator.Load(tiny.Checkpoint, CPU);
+    }
+
+    [Fact]
+    public void Samples_are_reproducible_and_checked_against_the_training_corpus()
+    {
+        var options = new DecodingOptions { Strategy = "top-k", TopK = 10 };
+        var first = _generator.Sample(12, options, seed: 3);
+        var again = _generator.Sample(12, options, seed: 3);
+
+        Assert.Equal(12, first.Count);
+        Assert.Equal(first, again);
+        Assert.All(first, sentence => Assert.NotNull(sentence.InTrainingCorpus));
+        var corpusSentence = File.ReadLines(_tiny.TrainCorpus).First();
+        Assert.True(_generator.InTrainingCorpus(_generator.Read(corpusSentence).AsRead));
+    }
+
+    [Theory]
+    [InlineData(InterpolationPath.Linear)]
+    [InlineData(InterpolationPath.Slerp)]
+    public void Interpolation_ends_decode_as_reconstructions_and_points_cover_every_step(InterpolationPath mode)
+    {
+        var path = _generator.Interpolate(First, Second, 7, mode, Greedy);
+
+        // Encoding two sentences in one batch may change the last float bits, not the decoded tokens.
+        AssertSameSentence(_generator.Reconstruct(First, false, Greedy, 0).Output, path.Points[0].Sentence);
+        // The last point's score is that of the first step of its span, so only its text must match.
+        Assert.Equal(_generator.Reconstruct(Second, false, Greedy, 0).Output.Text, path.Points[^1].Sentence.Text);
+        Assert.Equal(0, path.Points[0].FirstStep);
+        Assert.Equal(6, path.Points[^1].LastStep);
+        Assert.Equal(1.0, path.Points[^1].LastPosition);
+        for (var i = 1; i < path.Points.Count; i++)
+        {
+            Assert.Equal(path.Points[i - 1].LastStep + 1, path.Points[i].FirstStep);
+            Assert.NotEqual(path.Points[i - 1].Sentence.Text, path.Points[i].Sentence.Text);
+        }
+    }
+
+    [Fact]
+    public void Paraphrases_are_distinct_exclude_the_input_and_are_ranked()
+    {
+        var options = new DecodingOptions { Strategy = "top-k", TopK = 20 };
+        var byLikelihood = _generator.Paraphrase(First, 30, 1.0, options, 5, ParaphraseRanking.Likelihood);
+        var byDistance = _generator.Paraphrase(First, 30, 1.0, options, 5, ParaphraseRanking.Distance);
+
+        Assert.Equal(30, byLikelihood.Candidates);
+        Assert.NotEmpty(byLikelihood.Paraphrases);
+        Assert.Equal(byLikelihood.Paraphrases.Count, byLikelihood.Paraphrases.Select(p => p.Text).Distinct().Count());
+        Assert.DoesNotContain(byLikelihood.Paraphrases, p => p.Text == byLikelihood.Input.AsRead || p.Text.Length == 0);
+        Assert.Equal(byLikelihood.Paraphrases.Select(p => p.Score).OrderDescending(), byLikelihood.Paraphrases.Select(p => p.Score));
+        Assert.Equal(byDistance.Paraphrases.Select(p => p.Distance).Order(), byDistance.Paraphrases.Select(p => p.Distance));
+
+        // Radius 0 and greedy decoding: all candidates decode the same z, so at most one survives, never the input.
+        var input = byLikelihood.Paraphrases[0].Text;
+        var collapsed = _generator.Paraphrase(input, 25, 0, Greedy, 0, ParaphraseRanking.Likelihood);
+        Assert.True(collapsed.Paraphrases.Count <= 1);
+        Assert.DoesNotContain(collapsed.Paraphrases, p => p.Text == collapsed.Input.AsRead);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \t ")]
+    public void An_empty_sentence_is_a_one_line_error(string sentence)
+    {
+        var error = Assert.Throws<TextVaeException>(() => _generator.Reconstruct(sentence, false, Greedy, 0));
+
+        Assert.Equal("input: the sentence is empty", error.Message);
+        Assert.Contains("second sentence", Assert.Throws<TextVaeException>(() => _generator.Interpolate(First, sentence, 3, InterpolationPath.Linear, Greedy)).Message);
+    }
+
+    [Fact]
+    public void Unknown_words_long_inputs_and_control_characters_are_reported_not_fatal()
+    {
+        var unknown = _generator.Reconstruct("the zqxvw man said blorfnik zqxvw .", false, Greedy, 0).Input;
+        Assert.Equal(["zqxvw", "blorfnik"], unknown.UnknownWords);
+        Assert.Contains(unknown.Notices, notice => notice.Contains("zqxvw, blorfnik"));
+
+        var maxLength = _generator.Checkpoint.Config.Data.MaxLength;
+        var long_ = _generator.Read(string.Join(' ', Enumerable.Repeat("the", maxLength + 5)));
+        Assert.True(long_.Truncated);
+        Assert.Equal(maxLength, long_.Ids.Length);
+        Assert.Contains(long_.Notices, notice => notice.Contains("only the first"));
+
+        var control = _generator.Reconstruct("the \u0001 man\u0007 .", false, Greedy, 0);
+        Assert.Equal(["\u0001", "man\u0007"], control.Input.UnknownWords);
+    }
+
+    [Fact]
+    public void Input_is_read_in_NFC()
+    {
+        Assert.Equal("caf\u00e9", _generator.Read("cafe\u0301").Text);
+    }
+
+    [Fact]
+    public void Arithmetic_of_a_minus_a_plus_b_decodes_as_b()
+    {
+        var terms = ArithmeticTerm.Parse([First, "-", First, "+", Second]);
+        var result = _generator.Arithmetic(terms, Greedy);
+
+        Assert.Equal([1, -1, 1], result.Terms.Select(term => term.Sign));
+        Assert.Equal(_generator.Reconstruct(Second, false, Greedy, 0).Output.Text, result.Output.Text);
+    }
+
+    [Fact]
+    public void Encoding_gives_means_and_positive_variances_and_files_hold_them()
+    {
+        var codes = _generator.Encode([First, Second, "a \"quoted\", comma ."]);
+        using var directory = new TemporaryDirectory();
+        LatentCodeFile.Write(directory.File("codes.jsonl"), codes);
+        LatentCodeFile.Write(directory.File("codes.csv"), codes);
+        LatentPlot.Render(codes, directory.File("plot.png"), "test");
+
+        Assert.All(codes, code => Assert.Equal(_generator.LatentSize, code.Mean.Length));
+        Assert.All(codes, code => Assert.All(code.Variance, v => Assert.True(v > 0)));
+        var lines = File.ReadAllLines(directory.File("codes.jsonl"));
+        Assert.Equal(3, lines.Length);
+        Assert.Equal(codes[2].Mean, JsonDocument.Parse(lines[2]).RootElement.GetProperty("mean").EnumerateArray().Select(v => v.GetSingle()));
+        var csv = File.ReadAllLines(directory.File("codes.csv"));
+        Assert.Equal(4, csv.Length);
+        Assert.StartsWith("\"a \"\"quoted\"\", comma .\",", csv[3]);
+        Assert.Equal(2 + 2 * _generator.LatentSize, csv[0].Split(',').Length);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(directory.File("plot.png"))[..4]);
+        Assert.Contains(".jsonl or .csv", Assert.Throws<TextVaeException>(() => LatentCodeFile.Write(directory.File("codes.txt"), codes)).Message);
+    }
+
+    [Fact]
+    public void The_nearest_neighbour_of_a_corpus_sentence_is_itself()
+    {
+        using var directory = new TemporaryDirectory();
+        var corpus = directory.Write("corpus.txt", First, Second, "he was here .", First, "", "she said yes .");
+
+        var result = _generator.Neighbours(Second, corpus, 3);
+
+        Assert.Equal(4, result.CorpusSentences);
+        Assert.Equal(3, result.Neighbours.Count);
+        Assert.Equal((Second, 2L), (result.Neighbours[0].Text, result.Neighbours[0].LineNumber));
+        Assert.True(result.Neighbours[0].Distance < 1e-5);
+        Assert.Equal(result.Neighbours.Select(n => n.Distance).Order(), result.Neighbours.Select(n => n.Distance));
+    }
+
+    [Fact]
+    public void Describe_names_the_model()
+    {
+        var description = _generator.Describe();
+
+        Assert.Equal(_generator.Tokenizer.VocabularySize, description.VocabularySize);
+        Assert.Equal(description.Info.Parameters, description.Parameters);
+        Assert.Equal(_tiny.TrainCorpus, description.TrainingCorpus);
+    }
+
+    public void Dispose() => _generator.Dispose();
+
+    private static void AssertSameSentence(GeneratedSentence expected, GeneratedSentence actual)
+    {
+        Assert.Equal((expected.Text, expected.Finished), (actual.Text, actual.Finished));
+        Assert.Equal(expected.LogProbability, actual.LogProbability, 1e-4);
+    }
+}
