@@ -10,19 +10,21 @@ public static class TextVaeCommandLine
     {
         var root = new RootCommand("TextVae: a variational autoencoder for sentences (train, sample, interpolate, paraphrase).");
         root.Options.Add(CommonOptions.Verbose);
-        root.Subcommands.Add(InfoCommand.Create());
-        root.Subcommands.Add(VocabCommand.Create());
+        // Ordered as a user meets them: get a model, use it, measure it, then the tools.
+        root.Subcommands.Add(QuickstartCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
-        root.Subcommands.Add(BenchCommand.Create());
-        root.Subcommands.Add(EvalCommand.Create());
-        root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(SampleCommand.Create());
         root.Subcommands.Add(ReconstructCommand.Create());
         root.Subcommands.Add(InterpolateCommand.Create());
         root.Subcommands.Add(ParaphraseCommand.Create());
+        root.Subcommands.Add(ArithmeticCommand.Create());
         root.Subcommands.Add(EncodeCommand.Create());
         root.Subcommands.Add(NeighboursCommand.Create());
-        root.Subcommands.Add(ArithmeticCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(ScoreCommand.Create());
+        root.Subcommands.Add(VocabCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(InfoCommand.Create());
         return root;
     }
 

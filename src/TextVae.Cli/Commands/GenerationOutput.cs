@@ -61,4 +61,26 @@ public static class GenerationOutput
         if (input.AsRead != input.Text)
             output.WriteLine($"{"read as",-8}{input.AsRead}");
     }
+
+    public static void WriteSamples(TextWriter output, TextGenerator generator, IReadOnlyList<GeneratedSentence> sentences)
+    {
+        for (var i = 0; i < sentences.Count; i++)
+            output.WriteLine($"{i + 1,3}. {sentences[i].Text}  {Annotation(sentences[i])}");
+        WriteCorpusNotice(output, generator);
+    }
+
+    /// <summary>The path with each run of repeated sentences on one line, with its span of positions.</summary>
+    public static void WriteInterpolation(TextWriter output, InterpolationResult result)
+    {
+        WriteNotices(output, result.First, result.Second);
+        WriteInput(output, "from", result.First);
+        WriteInput(output, "to", result.Second);
+        foreach (var point in result.Points)
+        {
+            var span = point.FirstStep == point.LastStep
+                ? Invariant($"t {point.FirstPosition:F2}")
+                : Invariant($"t {point.FirstPosition:F2}–{point.LastPosition:F2}");
+            output.WriteLine($"  {span,-13} {point.Sentence.Text}  {Annotation(point.Sentence)}");
+        }
+    }
 }

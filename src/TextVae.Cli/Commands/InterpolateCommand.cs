@@ -1,6 +1,5 @@
 using System.CommandLine;
 using TextVae.Generation;
-using static System.FormattableString;
 
 namespace TextVae.Cli.Commands;
 
@@ -34,16 +33,7 @@ public static class InterpolateCommand
                     new { steps = result.Steps, mode = result.Mode, seed, decoding = options }, result.Points);
                 return 0;
             }
-            GenerationOutput.WriteNotices(output, result.First, result.Second);
-            GenerationOutput.WriteInput(output, "from", result.First);
-            GenerationOutput.WriteInput(output, "to", result.Second);
-            foreach (var point in result.Points)
-            {
-                var span = point.FirstStep == point.LastStep
-                    ? Invariant($"t {point.FirstPosition:F2}")
-                    : Invariant($"t {point.FirstPosition:F2}–{point.LastPosition:F2}");
-                output.WriteLine($"  {span,-13} {point.Sentence.Text}  {GenerationOutput.Annotation(point.Sentence)}");
-            }
+            GenerationOutput.WriteInterpolation(output, result);
             return 0;
         });
         return command;

@@ -24,9 +24,7 @@ public static class SampleCommand
                     new { count = sentences.Count, seed, decoding = options }, sentences);
                 return 0;
             }
-            for (var i = 0; i < sentences.Count; i++)
-                output.WriteLine($"{i + 1,3}. {sentences[i].Text}  {GenerationOutput.Annotation(sentences[i])}");
-            GenerationOutput.WriteCorpusNotice(output, generator);
+            GenerationOutput.WriteSamples(output, generator, sentences);
             return 0;
         });
         return command;

@@ -1,0 +1,89 @@
+using System.CommandLine;
+using TextVae.Generation;
+using TextVae.Runtime;
+using TextVae.Training;
+
+namespace TextVae.Cli.Commands;
+
+/// <summary>
+/// <c>textvae quickstart</c>: trains configs/quickstart.json on the shipped default corpus into runs/quickstart
+/// (continuing an interrupted run, reusing a finished one), then shows prior samples and an interpolation and
+/// the commands to try next.
+/// </summary>
+public static class QuickstartCommand
+{
+    private const string Config = "configs/quickstart.json";
+    private const string RunFolderPath = "runs/quickstart";
+
+    public static Command Create()
+    {
+        var device = CommonOptions.Device();
+        var command = new Command("quickstart", $"Train {Config} on the shipped corpus (or reuse {RunFolderPath}), then sample and interpolate.") { device };
+        command.SetAction(async (parse, _) =>
+        {
+            var output = parse.InvocationConfiguration.Output;
+            var run = new RunFolder(RunFolderPath);
+            var trained = await TrainUnlessDoneAsync(run, parse.GetValue(device)!, parse.GetValue(CommonOptions.Verbose), output);
+            if (trained != 0)
+                return trained;
+            Show(run, parse.GetValue(device)!, output);
+            return 0;
+        });
+        return command;
+    }
+
+    private static async Task<int> TrainUnlessDoneAsync(RunFolder run, string device, bool verbose, TextWriter output)
+    {
+        if (File.Exists(run.Last) && Checkpoint.Load(run.Last).State.Finished)
+        {
+            output.WriteLine($"Using the model trained earlier in {run.Root} (delete that folder to train again).");
+            return 0;
+        }
+        if (!File.Exists(Config))
+            throw new TextVaeException($"{Config} not found: run quickstart from the repository's root folder");
+        var resume = File.Exists(run.Last);
+        output.WriteLine(resume
+            ? $"Continuing the interrupted quickstart run in {run.Root}."
+            : $"Training {Config} on the shipped corpus into {run.Root}: a few minutes on two cores; Ctrl+C stops it and a later quickstart continues.");
+        var request = new TrainingRequest { ConfigPath = resume ? null : Config, RunFolder = run.Root, Resume = resume, Device = device };
+        var exit = await TrainCommand.RunHostedAsync(request, verbose);
+        if (exit == 130)
+            output.WriteLine($"Interrupted; the checkpoint in {run.Root} is kept. Run quickstart again to continue.");
+        return exit;
+    }
+
+    private static void Show(RunFolder run, string device, TextWriter output)
+    {
+        using var generator = TextGenerator.Load(run.PreferredCheckpoint!, DeviceSelector.Resolve(device));
+        output.WriteLine();
+        output.WriteLine("Sentences from the prior (z ~ N(0, I), greedy decoding):");
+        GenerationOutput.WriteSamples(output, generator, generator.Sample(8, new DecodingOptions(), seed: 1));
+
+        var (first, second) = InterpolationEnds(generator);
+        output.WriteLine();
+        output.WriteLine("An interpolation between two validation sentences:");
+        GenerationOutput.WriteInterpolation(output, generator.Interpolate(first, second, 8, InterpolationPath.Linear, new DecodingOptions()));
+
+        output.WriteLine();
+        output.WriteLine("Next, try:");
+        output.WriteLine("  textvae sample --count 10 --strategy top-p --top-p 0.9");
+        output.WriteLine($"  textvae interpolate \"{first}\" \"{second}\" --steps 10 --mode slerp");
+        output.WriteLine($"  textvae paraphrase \"{first}\" --count 10 --radius 1.5");
+        output.WriteLine($"  textvae eval --checkpoint {run.PreferredCheckpoint} --data corpora/default/test.txt");
+        output.WriteLine("  textvae tui");
+        output.WriteLine($"Training curves: {run.Curves}");
+    }
+
+    /// <summary>Two short validation sentences made only of known words, so the interpolation shows words rather than &lt;unk&gt;.</summary>
+    private static (string First, string Second) InterpolationEnds(TextGenerator generator)
+    {
+        var valid = generator.Checkpoint.Config.Data.Valid;
+        var candidates = valid is not null && File.Exists(valid)
+            ? File.ReadLines(valid).Where(line => line.Split(' ').Length is >= 6 and <= 10)
+                .Where(line => generator.Read(line).UnknownWords.Count == 0).Take(2).ToList()
+            : [];
+        return candidates.Count == 2
+            ? (candidates[0], candidates[1])
+            : throw new TextVaeException($"the validation corpus {valid} has no two short sentences without unknown words to interpolate between");
+    }
+}
