@@ -4,16 +4,36 @@ using TextVae.Benchmarking;
 
 namespace TextVae.Cli.Commands;
 
-/// <summary><c>textvae bench train|soak</c>: speed and memory of training, as JSON lines or a short table.</summary>
+/// <summary><c>textvae bench train|soak|generate</c>: speed and memory of training and latency of generation, as JSON lines or a short line.</summary>
 public static class BenchCommand
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
     public static Command Create()
     {
-        var command = new Command("bench", "Measure training speed and memory (see README, Performance).");
+        var command = new Command("bench", "Measure training speed and memory and generation latency (see README, Performance).");
         command.Subcommands.Add(CreateTrain());
         command.Subcommands.Add(CreateSoak());
+        command.Subcommands.Add(CreateGenerate());
+        return command;
+    }
+
+    private static Command CreateGenerate()
+    {
+        var repeats = new Option<int>("--repeats") { Description = "Timed runs of each request; the median is reported.", DefaultValueFactory = _ => 15 };
+        var command = new Command("generate", "Median latency of 32 prior samples, a 10-step interpolation and a 20-candidate paraphrase (start-up excluded).") { repeats };
+        var model = new ModelCommandOptions(command, seeded: false);
+        command.SetAction(parse =>
+        {
+            using var generator = model.Load(parse);
+            var result = GenerationBenchmark.Run(generator, parse.GetValue(repeats));
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(model.Json))
+                output.WriteLine(JsonSerializer.Serialize(result, Json));
+            else
+                output.WriteLine($"sample 32: {result.Sample32Milliseconds:F0} ms  interpolate 10: {result.Interpolate10Milliseconds:F0} ms  paraphrase 20: {result.Paraphrase20Milliseconds:F0} ms  ({result.Device}, median of {result.Repeats})");
+            return 0;
+        });
         return command;
     }
 

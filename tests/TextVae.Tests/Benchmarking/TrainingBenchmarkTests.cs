@@ -48,3 +48,19 @@ public class TrainingBenchmarkTests
         Assert.Contains("--steps", result.Error);
     }
 }
+
+[Collection(TinyModelCollection.Name)]
+public class GenerationBenchmarkTests(TinyModel tiny)
+{
+    [Fact]
+    public void Bench_generate_reports_median_latencies_of_the_three_requests()
+    {
+        var result = CliProcess.Run(["bench", "generate", "--checkpoint", tiny.Checkpoint, "--repeats", "3", "--device", "cpu", "--json"]);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output.Trim());
+        foreach (var key in new[] { "sample_32_ms", "interpolate_10_ms", "paraphrase_20_ms" })
+            Assert.True(json.RootElement.GetProperty(key).GetDouble() > 0, key);
+        Assert.Equal(3, json.RootElement.GetProperty("repeats").GetInt32());
+    }
+}
