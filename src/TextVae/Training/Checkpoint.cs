@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using TextVae.Configuration;
 using TextVae.Model;
 using TextVae.Tokenization;
@@ -22,7 +23,12 @@ public sealed class Checkpoint
     private const string OptimizerEntry = "optimizer.state";
     private const string TokenizerPrefix = "tokenizer/";
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
+    // BestValidElbo is -Infinity until the first validation, and a mid-epoch save comes before it.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
 
     public required TrainConfig Config { get; init; }
     public required ISentenceTokenizer Tokenizer { get; init; }

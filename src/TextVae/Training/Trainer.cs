@@ -36,6 +36,7 @@ public sealed class Trainer : IDisposable
     private readonly MetricsLog _metrics;
     private readonly string? _trainCorpus;
     private TrainingState _state;
+    private long? _lastSavedStep;
 
     /// <summary>Testing hook: called with each step's loss before the finiteness check, to inject numerical faults.</summary>
     public Func<long, Tensor, Tensor>? LossInterceptor { get; init; }
@@ -71,6 +72,8 @@ public sealed class Trainer : IDisposable
 
         if (resumeFrom is not null)
             Restore(resumeFrom);
+        else
+            _metrics.TruncateAfter(0); // records of a run killed before its first checkpoint; this run starts over
     }
 
     public SentenceVae Model => _model;
@@ -110,19 +113,24 @@ public sealed class Trainer : IDisposable
                 var loss = LossInterceptor?.Invoke(_state.Step, terms.Loss) ?? terms.Loss;
                 _state = _state with { Step = _state.Step + 1, Epoch = epoch, BatchInEpoch = index + 1 };
 
-                // One host synchronisation a step: the finiteness check guards every update.
-                if (!double.IsFinite(loss.item<float>()))
+                // The finiteness checks guard every update: a NaN or infinity in the loss or in the gradients
+                // (a finite loss can still overflow in the backward pass) would poison the weights for good.
+                var fault = "loss";
+                if (double.IsFinite(loss.item<float>()))
+                {
+                    _optimizer.zero_grad();
+                    loss.backward();
+                    fault = double.IsFinite(nn.utils.clip_grad_norm_(_model.parameters(), training.GradientClip)) ? null : "gradient";
+                }
+                if (fault is not null)
                 {
                     badSteps++;
-                    _logger.LogWarning("Step {Step}: loss is not finite; the update was skipped ({Bad} in a row)", _state.Step, badSteps);
+                    _logger.LogWarning("Step {Step}: the {Fault} is not finite; the update was skipped ({Bad} in a row)", _state.Step, fault, badSteps);
                     if (badSteps >= training.MaxBadSteps)
-                        return Stop($"{badSteps} consecutive steps with a non-finite loss; the last good checkpoint is {_run.Last}", saveLast: false);
+                        throw Diverged(badSteps, fault);
                     continue;
                 }
                 badSteps = 0;
-                _optimizer.zero_grad();
-                loss.backward();
-                nn.utils.clip_grad_norm_(_model.parameters(), training.GradientClip);
                 _optimizer.step();
                 window.Add(batch.TargetTokenCount);
 
@@ -151,11 +159,23 @@ public sealed class Trainer : IDisposable
         return _state;
     }
 
-    private TrainingState Stop(string reason, bool saveLast = true)
+    /// <summary>
+    /// Training cannot recover by itself, and nothing is saved: weights were never updated from a bad step, and
+    /// <c>last</c> stays the state of the last save, so the run can be resumed or restarted with other settings.
+    /// </summary>
+    private TextVaeException Diverged(int badSteps, string fault)
+    {
+        var kept = _lastSavedStep is { } step
+            ? $"the last good checkpoint {_run.Last} (step {step}) is kept"
+            : "no checkpoint had been saved yet";
+        return new TextVaeException($"training diverged: {badSteps} consecutive steps up to step {_state.Step} had a non-finite {fault} (NaN or infinity), "
+            + $"so training stopped; {kept}. Lower training.learningRate or training.gradientClip, or check the data");
+    }
+
+    private TrainingState Stop(string reason)
     {
         _state = _state with { Finished = true, StopReason = reason };
-        if (saveLast)
-            Save(_run.Last);
+        Save(_run.Last);
         _logger.LogInformation("Training stopped: {Reason}", reason);
         return _state;
     }
@@ -232,6 +252,8 @@ public sealed class Trainer : IDisposable
             WordDropoutRandomState = RandomState(_wordDropoutRandom.get_state()),
         };
         Checkpoint.Capture(_config, _tokenizer, _model, _optimizer, _state, _trainCorpus).Save(path);
+        if (path == _run.Last)
+            _lastSavedStep = _state.Step;
     }
 
     private void Restore(Checkpoint checkpoint)
@@ -239,6 +261,7 @@ public sealed class Trainer : IDisposable
         checkpoint.LoadWeightsInto(_model);
         checkpoint.LoadOptimizerInto(_optimizer);
         _state = checkpoint.State;
+        _lastSavedStep = _state.Step;
         SetLearningRate(_state.LearningRate);
         if (_state.TorchRandomState.Length > 0)
             torch.random.set_rng_state(tensor(_state.TorchRandomState));

@@ -71,6 +71,8 @@ public sealed class TrainingSession : IDisposable
         var train = ReadCorpus(config.Data.Train, "data.train", config.Data, tokenizer, logger);
         var valid = ReadCorpus(config.Data.Valid, "data.valid", config.Data, tokenizer, logger);
         run.Create();
+        foreach (var stale in CheckpointFile.RemoveStaleTemporaryFiles(run.Root))
+            logger.LogInformation("Removed {Path}, left by an interrupted save", stale);
         var trainer = new Trainer(config, tokenizer, train, valid, run, device, logger, resumeFrom, config.Data.Train);
         return new TrainingSession(trainer, run, config, logger);
     }
