@@ -29,6 +29,8 @@ public sealed class CorpusReader(string path, bool strict = false)
 
     public IEnumerable<CorpusLine> ReadLines()
     {
+        if (Directory.Exists(Path))
+            throw new TextVaeException($"{Path} is a folder, not a corpus file");
         if (!File.Exists(Path))
             throw new TextVaeException($"corpus file not found: {Path}");
         _lines = _usable = _empty = _invalid = 0;

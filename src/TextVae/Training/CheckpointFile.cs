@@ -107,6 +107,10 @@ public static class CheckpointFile
         {
             throw new TextVaeException($"checkpoint {path} is truncated or corrupt (an entry runs past the end of the file)");
         }
+        catch (FormatException)
+        {
+            throw new TextVaeException($"checkpoint {path} is corrupt (an entry name cannot be read)");
+        }
 
         var expected = SHA256.HashData(bytes.AsSpan(0, bytes.Length - HashSize));
         if (!expected.AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - HashSize)))
