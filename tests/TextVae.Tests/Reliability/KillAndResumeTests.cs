@@ -7,7 +7,7 @@ namespace TextVae.Tests.Reliability;
 
 public class KillAndResumeTests(ITestOutputHelper output)
 {
-    private const int MaxSteps = 160;
+    private const int MaxSteps = 120;
     private const int Kills = 4;
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
     private static readonly string[] Settings = [$"training.maxSteps={MaxSteps}", "training.checkpointEvery=5", "training.logEvery=10"];
