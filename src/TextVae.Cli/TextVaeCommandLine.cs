@@ -1,9 +1,13 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using TextVae.Cli.Commands;
 
 namespace TextVae.Cli;
 
-/// <summary>The <c>textvae</c> command tree and its error policy: user errors are one line on stderr, exit code 1.</summary>
+/// <summary>
+/// The <c>textvae</c> command tree and its error policy: errors are one line on stderr, exit code 2 for a
+/// command line that does not parse (usage error), 1 for any other error, 130 after Ctrl+C.
+/// </summary>
 public static class TextVaeCommandLine
 {
     public static RootCommand Build()
@@ -28,6 +32,8 @@ public static class TextVaeCommandLine
         return root;
     }
 
+    public const int UsageErrorExitCode = 2;
+
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         var root = Build();
@@ -44,6 +50,12 @@ public static class TextVaeCommandLine
         if (error is not null)
             configuration.Error = error;
         var stderr = error ?? Console.Error;
+        if (parse.Errors.Count > 0)
+        {
+            // System.CommandLine would print its errors over several lines and the whole help after them.
+            await stderr.WriteLineAsync($"textvae: error: {string.Join(" ", parse.Errors.Select(Describe))} (see '{CommandPath(parse.CommandResult)} --help')");
+            return UsageErrorExitCode;
+        }
         try
         {
             return await parse.InvokeAsync(configuration);
@@ -63,5 +75,26 @@ public static class TextVaeCommandLine
                 await stderr.WriteLineAsync(e.ToString());
             return 1;
         }
+    }
+
+    /// <summary>One line that names the option: "--device: Argument 'tpu' not recognized. Must be one of: 'auto' 'cpu' 'cuda'".</summary>
+    private static string Describe(ParseError error)
+    {
+        var message = string.Join(' ', error.Message.Split(['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var option = error.SymbolResult switch
+        {
+            OptionResult result => result.Option.Name,
+            ArgumentResult { Parent: OptionResult result } => result.Option.Name,
+            _ => null,
+        };
+        return option is null || message.Contains(option, StringComparison.Ordinal) ? message : $"{option}: {message}";
+    }
+
+    private static string CommandPath(CommandResult command)
+    {
+        var names = new List<string>();
+        for (SymbolResult? result = command; result is CommandResult current; result = current.Parent)
+            names.Insert(0, current.Parent is null ? "textvae" : current.Command.Name);
+        return string.Join(' ', names);
     }
 }

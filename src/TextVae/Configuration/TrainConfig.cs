@@ -55,7 +55,11 @@ public sealed record TrainConfig
         }
         catch (InvalidDataException e)
         {
-            throw new TextVaeException($"configuration file {path} is not valid JSON: {e.InnerException?.Message ?? e.Message}");
+            // The provider wraps the parser's error, which says where the JSON breaks, in a generic one.
+            Exception cause = e;
+            for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+                cause = inner;
+            throw new TextVaeException($"configuration file {path} is not valid JSON: {cause.Message.Split('\n')[0]}", e);
         }
         return Bind(configuration);
     }

@@ -5,7 +5,8 @@ namespace TextVae.Data;
 /// <summary>
 /// Streams a UTF-8 corpus (one sentence per line) without loading it whole. Each line is decoded strictly:
 /// a line with invalid bytes is skipped and its number recorded, or with <c>strict</c> stops the read with an error.
-/// Empty and whitespace-only lines are skipped; a file with no usable line is an error naming the file.
+/// Empty and whitespace-only lines are skipped; a file with no usable line, or with a NUL byte (binary or UTF-16),
+/// is an error naming the file.
 /// </summary>
 public sealed class CorpusReader(string path, bool strict = false)
 {
@@ -28,6 +29,8 @@ public sealed class CorpusReader(string path, bool strict = false)
 
     public IEnumerable<CorpusLine> ReadLines()
     {
+        if (Directory.Exists(Path))
+            throw new TextVaeException($"{Path} is a folder, not a corpus file");
         if (!File.Exists(Path))
             throw new TextVaeException($"corpus file not found: {Path}");
         _lines = _usable = _empty = _invalid = 0;
@@ -73,6 +76,10 @@ public sealed class CorpusReader(string path, bool strict = false)
             bytes = bytes[ByteOrderMark.Length..];
         if (bytes.EndsWith((byte)'\r'))
             bytes = bytes[..^1];
+        // Text never holds NUL, while binary files and UTF-16 text are full of it: skipping such lines as
+        // invalid would quietly train on the stray ASCII runs of an executable or an image.
+        if (bytes.Contains((byte)0))
+            throw new TextVaeException($"{Path}:{number}: contains a NUL byte; this is not UTF-8 text (a binary file, or UTF-16?)");
         string text;
         try
         {

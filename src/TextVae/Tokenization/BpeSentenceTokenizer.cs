@@ -91,7 +91,7 @@ public sealed partial class BpeSentenceTokenizer : ISentenceTokenizer
     internal static BpeSentenceTokenizer FromFiles(TokenizerManifest manifest, IReadOnlyDictionary<string, byte[]> files, string source)
     {
         var tokens = ReadVocabulary(TokenizerFiles.Require(files, VocabularyFile, source), source);
-        TokenizerFiles.CheckSpecialTokens(tokens, source);
+        TokenizerFiles.CheckSpecialTokens(tokens, $"{source}: {VocabularyFile}");
         manifest.CheckVocabularySize(tokens.Length, source);
         var merges = new List<(string, string)>();
         var lines = Encoding.UTF8.GetString(TokenizerFiles.Require(files, MergesFile, source)).Split('\n');

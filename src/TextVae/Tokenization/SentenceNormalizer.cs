@@ -14,6 +14,9 @@ public sealed class SentenceNormalizer(bool lowercase) : Normalizer
 
     public override string Normalize(string original)
     {
+        // Normalisation rejects a lone surrogate (text cut inside an emoji, say): it becomes U+FFFD like invalid UTF-8.
+        if (original.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0)
+            original = Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(original));
         var composed = original.IsNormalized(NormalizationForm.FormC) ? original : original.Normalize(NormalizationForm.FormC);
         // Invariant culture: a Turkish machine must not turn "I" into dotless "ı" and change the vocabulary.
         return Lowercase ? composed.ToLower(CultureInfo.InvariantCulture) : composed;

@@ -10,6 +10,8 @@ public static class TokenizerFiles
 
     public static ISentenceTokenizer Load(string directory)
     {
+        if (File.Exists(directory))
+            throw new TextVaeException($"{directory} is a file; a tokenizer is a folder that holds {ManifestFile} and its vocabulary files");
         if (!Directory.Exists(directory))
             throw new TextVaeException($"tokenizer folder not found: {directory}");
         var files = Directory.EnumerateFiles(directory).ToDictionary(file => Path.GetFileName(file), File.ReadAllBytes, StringComparer.Ordinal);

@@ -16,6 +16,8 @@ public static class VocabularyBuilder
         foreach (var line in reader.ReadLines())
             trainer.Add(line.Text);
         var tokenizer = trainer.Train();
+        if (tokenizer.VocabularySize <= SpecialTokens.Count)
+            throw new TextVaeException($"{corpusPath}: no word occurs at least {options.MinCount} time(s), so the vocabulary would hold only the special tokens");
         var trainingTime = clock.Elapsed;
 
         long tokens = 0, unknown = 0;

@@ -67,7 +67,7 @@ public sealed class WordTokenizer : ISentenceTokenizer
     {
         var text = Encoding.UTF8.GetString(TokenizerFiles.Require(files, VocabularyFile, source));
         var tokens = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        TokenizerFiles.CheckSpecialTokens(tokens, source);
+        TokenizerFiles.CheckSpecialTokens(tokens, $"{source}: {VocabularyFile}");
         manifest.CheckVocabularySize(tokens.Length, source);
         try
         {

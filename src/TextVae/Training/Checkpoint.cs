@@ -23,11 +23,11 @@ public sealed class Checkpoint
     private const string OptimizerEntry = "optimizer.state";
     private const string TokenizerPrefix = "tokenizer/";
 
-    // The best validation ELBO starts at −∞ before the first validation.
+    // BestValidElbo is -Infinity until the first validation, and a mid-epoch save comes before it.
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
         WriteIndented = true,
-        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
     public required TrainConfig Config { get; init; }
@@ -149,7 +149,7 @@ public sealed class Checkpoint
             using var stream = new MemoryStream(Weights, writable: false);
             model.load(stream, strict: true);
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or IOException or EndOfStreamException)
+        catch (Exception e) when (IsUnreadable(e))
         {
             throw new TextVaeException($"checkpoint weights do not fit the model in its configuration: {e.Message.Split('\n')[0]}");
         }
@@ -164,9 +164,17 @@ public sealed class Checkpoint
         {
             optimizer.load_state_dict(reader);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (IsUnreadable(e))
         {
-            throw new TextVaeException($"checkpoint optimizer state does not fit training.optimizer: {e.Message}");
+            throw new TextVaeException($"checkpoint optimizer state does not fit training.optimizer: {e.Message.Split('\n')[0]}");
         }
     }
+
+    /// <summary>
+    /// What TorchSharp's readers throw for bytes that are not what they expect. The checksum already holds here,
+    /// so such bytes were written so (a foreign or hand-made file, or a bug), and the user gets one line about them.
+    /// </summary>
+    private static bool IsUnreadable(Exception e) =>
+        e is ArgumentException or InvalidOperationException or IOException or InvalidDataException or OverflowException
+            or IndexOutOfRangeException or FormatException or NotImplementedException or System.Runtime.InteropServices.ExternalException;
 }

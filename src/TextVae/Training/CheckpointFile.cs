@@ -19,7 +19,7 @@ public static class CheckpointFile
     {
         var full = Path.GetFullPath(path);
         var directory = Path.GetDirectoryName(full)!;
-        var temporary = Path.Combine(directory, $".{Path.GetFileName(full)}.{Environment.ProcessId}.tmp");
+        var temporary = Path.Combine(directory, TemporaryName(Path.GetFileName(full), Environment.ProcessId));
         try
         {
             Directory.CreateDirectory(directory);
@@ -107,11 +107,50 @@ public static class CheckpointFile
         {
             throw new TextVaeException($"checkpoint {path} is truncated or corrupt (an entry runs past the end of the file)");
         }
+        catch (FormatException)
+        {
+            throw new TextVaeException($"checkpoint {path} is corrupt (an entry name cannot be read)");
+        }
 
         var expected = SHA256.HashData(bytes.AsSpan(0, bytes.Length - HashSize));
         if (!expected.AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - HashSize)))
             throw new TextVaeException($"checkpoint {path} is corrupt (checksum mismatch)");
         return entries;
+    }
+
+    private static string TemporaryName(string fileName, int processId) => $".{fileName}.{processId}.tmp";
+
+    /// <summary>
+    /// Deletes the temporary files that saves killed mid-write left in <paramref name="directory"/>; a file of a
+    /// process that still runs is left alone, as that process may be saving now. Returns the deleted paths.
+    /// </summary>
+    public static IReadOnlyList<string> RemoveStaleTemporaryFiles(string directory)
+    {
+        var removed = new List<string>();
+        foreach (var path in Directory.EnumerateFiles(directory, ".*.tmp"))
+        {
+            var parts = Path.GetFileName(path).Split('.');
+            // ".last.tvae.123.tmp" splits into "", "last", "tvae", "123", "tmp".
+            if (parts.Length < 4 || !int.TryParse(parts[^2], out var processId) || IsRunning(processId))
+                continue;
+            TryDelete(path);
+            if (!File.Exists(path))
+                removed.Add(path);
+        }
+        return removed;
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 
     private static void TryDelete(string path)

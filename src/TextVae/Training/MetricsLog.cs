@@ -9,17 +9,40 @@ public sealed class MetricsLog(string path)
 
     public string Path { get; } = path;
 
-    public void Append(MetricsRecord record) =>
-        File.AppendAllText(Path, JsonSerializer.Serialize(record, Json) + "\n");
+    public void Append(MetricsRecord record)
+    {
+        try
+        {
+            File.AppendAllText(Path, JsonSerializer.Serialize(record, Json) + "\n");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TextVaeException($"could not write {Path}: {e.Message}", e);
+        }
+    }
 
     public IReadOnlyList<MetricsRecord> ReadAll()
     {
         if (!File.Exists(Path))
             return [];
-        return File.ReadLines(Path)
-            .Where(line => line.Length > 0)
-            .Select(line => JsonSerializer.Deserialize<MetricsRecord>(line, Json)!)
-            .ToList();
+        var text = File.ReadAllText(Path);
+        // A process killed mid-append leaves a last line without its newline: drop it, a resumed run repeats that step.
+        var lines = text[..(text.LastIndexOf('\n') + 1)].Split('\n');
+        var records = new List<MetricsRecord>();
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].Length == 0)
+                continue;
+            try
+            {
+                records.Add(JsonSerializer.Deserialize<MetricsRecord>(lines[i], Json) ?? throw new JsonException("null"));
+            }
+            catch (JsonException e)
+            {
+                throw new TextVaeException($"{Path}:{i + 1}: not a metrics record ({e.Message.Split('\n')[0]})", e);
+            }
+        }
+        return records;
     }
 
     /// <summary>

@@ -7,7 +7,7 @@ namespace TextVae.Training;
 
 /// <summary>
 /// One update of a <see cref="SentenceVae"/> on one batch: the negative ELBO with the collapse remedies, backward,
-/// gradient-norm clipping and the optimiser step, skipped when the loss is not finite. Shared by the trainer and
+/// gradient-norm clipping and the optimiser step, skipped when the loss or the gradient norm is not finite. Shared by the trainer and
 /// the training benchmark so both measure the same work.
 /// </summary>
 public sealed class OptimizationStep(SentenceVae model, OptimizerHelper optimizer, ObjectiveOptions objective, double gradientClip, Generator? wordDropoutRandom)
@@ -21,15 +21,17 @@ public sealed class OptimizationStep(SentenceVae model, OptimizerHelper optimize
         var terms = model.Loss(batch, klWeight, objective, wordDropoutRandom);
         var loss = LossInterceptor?.Invoke(step, terms.Loss) ?? terms.Loss;
 
-        // One host transfer a step, for the finiteness check that guards every update and for the progress log.
+        // One host transfer a step, for the finiteness check and the progress log. The checks guard every update:
+        // a NaN or infinity in the loss or in the gradients (a finite loss can still overflow in the backward pass)
+        // would poison the weights for good.
         var values = stack([loss, terms.Reconstruction, terms.Kl]).detach().cpu().data<float>().ToArray();
-        var result = new StepResult(float.IsFinite(values[0]), values[0], values[1], values[2]);
-        if (!result.Finite)
-            return result;
+        if (!float.IsFinite(values[0]))
+            return new StepResult("loss", values[0], values[1], values[2]);
         optimizer.zero_grad();
         loss.backward();
-        nn.utils.clip_grad_norm_(model.parameters(), gradientClip);
+        if (!double.IsFinite(nn.utils.clip_grad_norm_(model.parameters(), gradientClip)))
+            return new StepResult("gradient", values[0], values[1], values[2]);
         optimizer.step();
-        return result;
+        return new StepResult(null, values[0], values[1], values[2]);
     }
 }

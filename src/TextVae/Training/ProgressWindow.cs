@@ -16,6 +16,13 @@ public sealed class ProgressWindow
     private double _reconstruction;
     private double _kl;
 
+    /// <summary>The loss sums since the last log line, saved in checkpoints so a resumed run logs the same means.</summary>
+    public LossSums Sums
+    {
+        get => new(_sentences, _loss, _reconstruction, _kl);
+        set => (_sentences, _loss, _reconstruction, _kl) = (value.Sentences, value.Loss, value.Reconstruction, value.Kl);
+    }
+
     public void Add(long sentences, long tokens, double loss, double reconstruction, double kl)
     {
         _sentences += sentences;

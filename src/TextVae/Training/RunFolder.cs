@@ -11,7 +11,14 @@ public sealed record RunFolder(string Root)
 
     public RunFolder Create()
     {
-        Directory.CreateDirectory(Root);
+        try
+        {
+            Directory.CreateDirectory(Root);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new TextVaeException($"cannot create the run folder {Root}: {e.Message}", e);
+        }
         return this;
     }
 

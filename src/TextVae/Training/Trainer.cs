@@ -36,6 +36,8 @@ public sealed class Trainer : IDisposable
     private readonly MetricsLog _metrics;
     private readonly string? _trainCorpus;
     private TrainingState _state;
+    private readonly ProgressWindow _window = new();
+    private long? _lastSavedStep;
 
     /// <summary>The update applied to each batch; its <see cref="OptimizationStep.LossInterceptor"/> is the hook for fault-injection tests.</summary>
     public OptimizationStep Step { get; }
@@ -74,6 +76,8 @@ public sealed class Trainer : IDisposable
 
         if (resumeFrom is not null)
             Restore(resumeFrom);
+        else
+            _metrics.TruncateAfter(0); // records of a run killed before its first checkpoint; this run starts over
     }
 
     public SentenceVae Model => _model;
@@ -93,7 +97,6 @@ public sealed class Trainer : IDisposable
         _logger.LogInformation("Training {Parameters:N0} parameters on {Device}: {Sentences:N0} sentences, {Batches} batches an epoch, up to {Steps:N0} steps",
             _model.parameters().Sum(p => p.numel()), DeviceSelector.Describe(_device), _trainSentenceCount, stepsPerEpoch, totalSteps);
 
-        var window = new ProgressWindow();
         var badSteps = 0;
         for (var epoch = _state.Epoch; epoch < training.Epochs; epoch++)
         {
@@ -111,19 +114,19 @@ public sealed class Trainer : IDisposable
                 var batch = _trainBatches.MakeBatch(plan.Batches[index]).To(_device);
                 var result = Step.Run(batch, _state.Step, klWeight);
                 _state = _state with { Step = _state.Step + 1, Epoch = epoch, BatchInEpoch = index + 1 };
-                if (!result.Finite)
+                if (result.Fault is { } fault)
                 {
                     badSteps++;
-                    _logger.LogWarning("Step {Step}: loss is not finite; the update was skipped ({Bad} in a row)", _state.Step, badSteps);
+                    _logger.LogWarning("Step {Step}: the {Fault} is not finite; the update was skipped ({Bad} in a row)", _state.Step, fault, badSteps);
                     if (badSteps >= training.MaxBadSteps)
-                        return Stop($"{badSteps} consecutive steps with a non-finite loss; the last good checkpoint is {_run.Last}", saveLast: false);
+                        throw Diverged(badSteps, fault);
                     continue;
                 }
                 badSteps = 0;
-                window.Add(batch.Size, batch.TargetTokenCount, result.Loss, result.Reconstruction, result.Kl);
+                _window.Add(batch.Size, batch.TargetTokenCount, result.Loss, result.Reconstruction, result.Kl);
 
                 if (_state.Step % training.LogEvery == 0)
-                    LogStep(window.Lap(), klWeight, totalSteps);
+                    LogStep(_window.Lap(), klWeight, totalSteps);
                 if (training.CheckpointEvery > 0 && _state.Step % training.CheckpointEvery == 0)
                     Save(_run.Last);
                 if (training.MaxSteps > 0 && _state.Step >= training.MaxSteps)
@@ -147,11 +150,23 @@ public sealed class Trainer : IDisposable
         return _state;
     }
 
-    private TrainingState Stop(string reason, bool saveLast = true)
+    /// <summary>
+    /// Training cannot recover by itself, and nothing is saved: weights were never updated from a bad step, and
+    /// <c>last</c> stays the state of the last save, so the run can be resumed or restarted with other settings.
+    /// </summary>
+    private TextVaeException Diverged(int badSteps, string fault)
+    {
+        var kept = _lastSavedStep is { } step
+            ? $"the last good checkpoint {_run.Last} (step {step}) is kept"
+            : "no checkpoint had been saved yet";
+        return new TextVaeException($"training diverged: {badSteps} consecutive steps up to step {_state.Step} had a non-finite {fault} (NaN or infinity), "
+            + $"so training stopped; {kept}. Lower training.learningRate or training.gradientClip, or check the data");
+    }
+
+    private TrainingState Stop(string reason)
     {
         _state = _state with { Finished = true, StopReason = reason };
-        if (saveLast)
-            Save(_run.Last);
+        Save(_run.Last);
         _logger.LogInformation("Training stopped: {Reason}", reason);
         return _state;
     }
@@ -225,8 +240,11 @@ public sealed class Trainer : IDisposable
         {
             TorchRandomState = RandomState(torch.random.get_rng_state()),
             WordDropoutRandomState = RandomState(_wordDropoutRandom.get_state()),
+            LogWindow = _window.Sums,
         };
         Checkpoint.Capture(_config, _tokenizer, _model, _optimizer, _state, _trainCorpus).Save(path);
+        if (path == _run.Last)
+            _lastSavedStep = _state.Step;
     }
 
     private void Restore(Checkpoint checkpoint)
@@ -234,11 +252,13 @@ public sealed class Trainer : IDisposable
         checkpoint.LoadWeightsInto(_model);
         checkpoint.LoadOptimizerInto(_optimizer);
         _state = checkpoint.State;
+        _lastSavedStep = _state.Step;
         SetLearningRate(_state.LearningRate);
         if (_state.TorchRandomState.Length > 0)
             torch.random.set_rng_state(tensor(_state.TorchRandomState));
         if (_state.WordDropoutRandomState.Length > 0)
             _wordDropoutRandom.set_state(tensor(_state.WordDropoutRandomState));
+        _window.Sums = _state.LogWindow;
         _metrics.TruncateAfter(_state.Step);
         _logger.LogInformation("Resumed from step {Step} (epoch {Epoch}, batch {Batch})", _state.Step, _state.Epoch + 1, _state.BatchInEpoch);
     }

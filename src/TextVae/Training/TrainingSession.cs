@@ -55,6 +55,7 @@ public sealed class TrainingSession : IDisposable
             if (File.Exists(run.Last))
                 throw new TextVaeException($"{run.Root} already holds a checkpoint; continue it with --resume or choose another --out");
             config = TrainConfig.Load(request.ConfigPath, request.Overrides);
+            run.Create(); // an output folder that cannot be made fails now, not after the vocabulary and corpora are read
             config = config with
             {
                 Data = config.Data with
@@ -70,7 +71,8 @@ public sealed class TrainingSession : IDisposable
 
         var train = ReadCorpus(config.Data.Train, "data.train", config.Data, tokenizer, logger);
         var valid = ReadCorpus(config.Data.Valid, "data.valid", config.Data, tokenizer, logger);
-        run.Create();
+        foreach (var stale in CheckpointFile.RemoveStaleTemporaryFiles(run.Root))
+            logger.LogInformation("Removed {Path}, left by an interrupted save", stale);
         var trainer = new Trainer(config, tokenizer, train, valid, run, device, logger, resumeFrom, config.Data.Train);
         return new TrainingSession(trainer, run, config, logger);
     }

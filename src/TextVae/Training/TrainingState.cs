@@ -3,7 +3,7 @@ namespace TextVae.Training;
 /// <summary>
 /// Where training stands, saved in every checkpoint so that <c>--resume</c> continues exactly: the same batches
 /// (epoch and position in it), the same KL weight (the schedule is a function of <see cref="Step"/>), the same
-/// random numbers (generator states) and the same stopping and learning-rate decisions.
+/// random numbers (generator states), the same stopping and learning-rate decisions and the same logged means.
 /// </summary>
 public sealed record TrainingState
 {
@@ -18,4 +18,5 @@ public sealed record TrainingState
     public string? StopReason { get; init; }
     public byte[] TorchRandomState { get; init; } = [];
     public byte[] WordDropoutRandomState { get; init; } = [];
+    public LossSums LogWindow { get; init; } = LossSums.Empty;
 }

@@ -1,0 +1,53 @@
+using TextVae.Cli;
+using TextVae.Tests.Cli;
+
+namespace TextVae.Tests.Reliability;
+
+/// <summary>Unknown commands and options and out-of-range values: one line naming the option or key, no stack trace.</summary>
+public class BadArgumentTests
+{
+    private static readonly string Config = RepositoryFiles.Get("configs/tiny.json");
+
+    public static TheoryData<string[], int, string> Cases => new()
+    {
+        { ["frobnicate"], 2, "'frobnicate'" },
+        { ["train", "--colour"], 2, "--colour" },
+        { ["train", "--set"], 2, "--set" },
+        { ["train", "--device", "tpu"], 2, "--device: Argument 'tpu' not recognized" },
+        { ["vocab", "build", "--corpus", "c.txt", "--kind", "word", "--size", "many", "--out", "v"], 2, "--size" },
+        { ["vocab", "build", "--corpus", "c.txt", "--kind", "word", "--size", "-5", "--out", "v"], 1, "--size must be larger than 4" },
+        { ["vocab", "build", "--corpus", "c.txt", "--kind", "word", "--size", "99", "--min-count", "0", "--out", "v"], 1, "--min-count must be at least 1" },
+        { Train("foo"), 1, "--set 'foo': expected key=value" },
+        { Train("training.epochs=0"), 1, "training.epochs must be greater than 0" },
+        { Train("training.maxSteps=-1"), 1, "training.maxSteps must not be negative" },
+        { Train("training.learningRate=-1"), 1, "training.learningRate must be greater than 0" },
+        { Train("training.learningRate=fast"), 1, "training.learningRate: 'fast' is not a valid number" },
+        { Train("training.checkpointEvery=-5"), 1, "training.checkpointEvery must not be negative" },
+        { Train("training.maxBadSteps=0"), 1, "training.maxBadSteps must be greater than 0" },
+        { Train("data.batchSize=0"), 1, "data.batchSize must be greater than 0" },
+        { Train("training.bogus=1"), 1, "unknown configuration key in 'training': training.bogus" },
+        { Train("trainig.epochs=1"), 1, "unknown configuration section 'trainig'" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task A_bad_argument_is_a_one_line_error_naming_the_option(string[] args, int exitCode, string expected)
+    {
+        using var temp = new TemporaryDirectory();
+        var error = new StringWriter();
+
+        var code = await TextVaeCommandLine.RunAsync(args[0] == "train" ? ["train", "--out", temp.File("run"), .. args[1..]] : args, new StringWriter(), error);
+
+        TinyRun.AssertOneLineError(new CliProcess.Result(code, "", error.ToString()), exitCode, expected);
+    }
+
+    [Fact]
+    public void A_usage_error_exits_with_code_2_from_the_real_command()
+    {
+        var result = CliProcess.Run("train", "--colour", "blue");
+
+        TinyRun.AssertOneLineError(result, 2, "Unrecognized command or argument '--colour'", "(see 'textvae train --help')");
+    }
+
+    private static string[] Train(string setting) => ["train", "--config", Config, "--set", setting, "--device", "cpu"];
+}

@@ -1,0 +1,45 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using TextVae.Training;
+
+namespace TextVae.Tests.Reliability;
+
+public class InterruptTests
+{
+    private const int SigInt = 2;
+    private const int SigTerm = 15;
+
+    [Theory]
+    [InlineData(SigInt)]
+    [InlineData(SigTerm)]
+    public void A_signal_during_training_saves_a_checkpoint_and_exits_within_seconds(int signal)
+    {
+        using var temp = new TemporaryDirectory();
+        var run = new RunFolder(temp.File("run"));
+        var log = new StringWriter();
+        // No periodic checkpoints: the only last.tvae is the one the signal makes the trainer write.
+        using var process = TinyRun.Start(temp.Path, TinyRun.Args(run.Root, "training.checkpointEvery=0", "training.logEvery=5"), log);
+        Assert.True(TinyRun.WaitFor(() => Logged(log, " step 5/"), TimeSpan.FromSeconds(60)), "training did not log step 5");
+
+        var clock = Stopwatch.StartNew();
+        Assert.Equal(0, Kill(process.Id, signal));
+        Assert.True(process.WaitForExit(TimeSpan.FromSeconds(10)), "still running 10 s after the signal");
+        process.WaitForExit(); // drains the redirected output
+
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10));
+        Assert.Contains(process.ExitCode, new[] { 0, 130 });
+        Assert.True(Logged(log, "Interrupted at step"), log.ToString());
+        var state = Checkpoint.Load(run.Last).State;
+        Assert.True(state.Step >= 5);
+        Assert.False(state.Finished);
+    }
+
+    private static bool Logged(StringWriter log, string text)
+    {
+        lock (log)
+            return log.ToString().Contains(text, StringComparison.Ordinal);
+    }
+
+    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int processId, int signal);
+}
