@@ -13,6 +13,7 @@ public static class TextVaeCommandLine
         root.Subcommands.Add(InfoCommand.Create());
         root.Subcommands.Add(VocabCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
+        root.Subcommands.Add(TuiCommand.Create());
         return root;
     }
 
