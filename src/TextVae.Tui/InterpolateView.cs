@@ -13,7 +13,6 @@ public sealed class InterpolateView : GenerationView
 
     private readonly TextField _steps;
     private readonly OptionSelector _mode;
-    private readonly ListView _results;
     private IReadOnlyList<InterpolationPoint> _points = [];
 
     public InterpolateView(LoadedModel model, GenerationWorker worker)
@@ -36,8 +35,8 @@ public sealed class InterpolateView : GenerationView
         Add(Decoding);
         var legend = new Label { Text = "position   sentence   (* verbatim training sentence)", X = 0, Y = Pos.Bottom(Decoding) + 1 };
         Add(legend);
-        _results = ResultList(Pos.Bottom(legend));
-        Add(_results);
+        Results = ResultList(Pos.Bottom(legend));
+        Add(Results);
     }
 
     public TextField First { get; }
@@ -45,6 +44,8 @@ public sealed class InterpolateView : GenerationView
     public TextField Second { get; }
 
     public DecodingPanel Decoding { get; }
+
+    public ListView Results { get; }
 
     public override View FirstField => First;
 
@@ -86,7 +87,7 @@ public sealed class InterpolateView : GenerationView
 
     private void UseSelected(TextField field)
     {
-        if (Selected(_results, _points.Count) is { } index)
+        if (Selected(Results, _points.Count) is { } index)
             field.Text = _points[index].Sentence.Text;
     }
 }

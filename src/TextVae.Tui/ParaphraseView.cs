@@ -15,7 +15,6 @@ public sealed class ParaphraseView : GenerationView
     private readonly TextField _radius;
     private readonly TextField _count;
     private readonly TextField _seed;
-    private readonly ListView _results;
     private IReadOnlyList<ParaphraseCandidate> _paraphrases = [];
 
     public ParaphraseView(LoadedModel model, GenerationWorker worker)
@@ -35,13 +34,15 @@ public sealed class ParaphraseView : GenerationView
         Add(Decoding);
         var legend = new Label { Text = "rank   log p  distance    sentence   (* verbatim training sentence)", X = 0, Y = Pos.Bottom(Decoding) + 1 };
         Add(legend);
-        _results = ResultList(Pos.Bottom(legend));
-        Add(_results);
+        Results = ResultList(Pos.Bottom(legend));
+        Add(Results);
     }
 
     public TextField Sentence { get; }
 
     public DecodingPanel Decoding { get; }
+
+    public ListView Results { get; }
 
     public override View FirstField => Sentence;
 
@@ -72,7 +73,7 @@ public sealed class ParaphraseView : GenerationView
     /// <summary>Puts the selected paraphrase in the sentence field and paraphrases it in turn.</summary>
     public void UseSelected()
     {
-        if (Selected(_results, _paraphrases.Count) is not { } index)
+        if (Selected(Results, _paraphrases.Count) is not { } index)
             return;
         Sentence.Text = _paraphrases[index].Text;
         Paraphrase();
