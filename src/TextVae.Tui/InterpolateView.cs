@@ -51,8 +51,8 @@ public sealed class InterpolateView : GenerationView
 
     public override IReadOnlyList<ViewAction> Actions =>
     [
-        new(Key.G.WithCtrl, "Interpolate", Interpolate),
-        new(Key.W.WithCtrl, "Swap A/B", Swap),
+        new(Key.G.WithCtrl, "Run", Interpolate),
+        new(Key.W.WithCtrl, "Swap", Swap),
         new(Key.U.WithCtrl, "Selected→A", () => UseSelected(First)),
         new(Key.B.WithCtrl, "Selected→B", () => UseSelected(Second)),
     ];
@@ -71,7 +71,7 @@ public sealed class InterpolateView : GenerationView
         {
             _points = result.Points;
             ShowLines(result.Points.Select(Line));
-            return $"{result.Points.Count} distinct sentences on {result.Steps} steps";
+            return $"path of {result.Steps} steps, {result.Points.Count} distinct";
         });
 
     public void Swap() => (First.Text, Second.Text) = (Second.Text, First.Text);

@@ -48,8 +48,8 @@ public sealed class ParaphraseView : GenerationView
 
     public override IReadOnlyList<ViewAction> Actions =>
     [
-        new(Key.G.WithCtrl, "Paraphrase", Paraphrase),
-        new(Key.U.WithCtrl, "Use selected as input", UseSelected),
+        new(Key.G.WithCtrl, "Run", Paraphrase),
+        new(Key.U.WithCtrl, "Use as input", UseSelected),
     ];
 
     public void Paraphrase() => Request<ParaphraseResult>(
@@ -67,7 +67,7 @@ public sealed class ParaphraseView : GenerationView
         {
             _paraphrases = result.Paraphrases;
             ShowLines(result.Paraphrases.Select((paraphrase, i) => Line(i + 1, paraphrase)));
-            return $"{result.Paraphrases.Count} paraphrases from {result.Candidates} candidates";
+            return $"{result.Paraphrases.Count} distinct of {result.Candidates} candidates";
         });
 
     /// <summary>Puts the selected paraphrase in the sentence field and paraphrases it in turn.</summary>

@@ -28,7 +28,7 @@ public sealed class SampleView : GenerationView
 
     public override View FirstField => _count;
 
-    public override IReadOnlyList<ViewAction> Actions => [new(Key.G.WithCtrl, "Generate", Generate)];
+    public override IReadOnlyList<ViewAction> Actions => [new(Key.G.WithCtrl, "Run", Generate)];
 
     public void Generate() => Request<IReadOnlyList<GeneratedSentence>>(
         "sample",
@@ -42,7 +42,7 @@ public sealed class SampleView : GenerationView
         sentences =>
         {
             ShowLines(sentences.Select(Line));
-            return $"{sentences.Count} sentences";
+            return $"{sentences.Count} sampled";
         });
 
     /// <summary>A sentence with its mark and score, as listed (and saved).</summary>

@@ -6,17 +6,20 @@ using Terminal.Gui.Views;
 namespace TextVae.Tui;
 
 /// <summary>
-/// The main window: four views switched with F2–F5, a status line (work under way, the last request's time, errors)
-/// and a help line of keys. Keys are taken before the focused view sees them, so they work from any field.
+/// The main window: a line of the four views (switched with F2–F5, the shown one in brackets), the view, a status
+/// line (work under way, the last request's time, errors) and a help line of the shown view's keys. Keys are taken before the focused view sees them, so they work from any field.
 /// </summary>
 public sealed class TextVaeWindow : Window
 {
     private readonly IApplication _app;
     private readonly string _saveDirectory;
     private readonly GenerationView[] _views;
+    private readonly ViewAction[] _viewActions;
     private readonly ViewAction[] _windowActions;
-    private readonly List<(Shortcut Shortcut, GenerationView? Owner)> _shortcuts = [];
+    private readonly StatusBar _help = new();
+    private readonly List<Shortcut> _shortcuts = [];
     private readonly Label _status;
+    private readonly Label _tabs = new() { X = 0, Y = 0, Width = Dim.Fill() };
 
     public TextVaeWindow(IApplication app, LoadedModel model, GenerationWorker worker, string saveDirectory)
     {
@@ -29,7 +32,11 @@ public sealed class TextVaeWindow : Window
         ModelView = new ModelView(model, worker);
         _views = [SampleView, InterpolateView, ParaphraseView, ModelView];
         foreach (var view in _views)
+        {
+            view.Y = 1;
             view.Height = Dim.Fill(2);
+        }
+        Add(_tabs);
         Add(_views);
 
         _status = new Label { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Text = model.Problem ?? "ready" };
@@ -37,19 +44,9 @@ public sealed class TextVaeWindow : Window
         worker.Reported += report => Status = report.Failed ? $"error: {report.Message}" : report.Message;
 
         Key[] viewKeys = [Key.F2, Key.F3, Key.F4, Key.F5];
-        _windowActions =
-        [
-            .. _views.Select((view, i) => new ViewAction(viewKeys[i], view.Title, () => Show(view))),
-            new ViewAction(Key.S.WithCtrl, "Save", Save),
-            new ViewAction(Key.Q.WithCtrl, "Quit", Quit),
-        ];
-        var bar = new StatusBar();
-        foreach (var action in _windowActions)
-            AddShortcut(bar, action, null);
-        foreach (var view in _views)
-            foreach (var action in view.Actions)
-                AddShortcut(bar, action, view);
-        Add(bar);
+        _viewActions = [.. _views.Select((view, i) => new ViewAction(viewKeys[i], view.Title, () => Show(view)))];
+        _windowActions = [new ViewAction(Key.S.WithCtrl, "Save", Save), new ViewAction(Key.Q.WithCtrl, "Quit", Quit)];
+        Add(_help);
 
         _app.Keyboard.KeyDown += OnKeyDown;
         Show(model.Generator is null ? ModelView : SampleView);
@@ -77,8 +74,17 @@ public sealed class TextVaeWindow : Window
         Current = view;
         foreach (var each in _views)
             each.Visible = each == view;
-        foreach (var (shortcut, owner) in _shortcuts)
-            shortcut.Visible = owner is null || owner == view;
+        _tabs.Text = string.Join("  ", _viewActions.Select(action =>
+            action.Title == view.Title ? $"[{action.Key} {action.Title}]" : $" {action.Key} {action.Title} "));
+        // Hidden shortcuts would still take room in the bar, so it is refilled with the shown view's keys.
+        foreach (var shortcut in _shortcuts)
+        {
+            _help.Remove(shortcut);
+            shortcut.Dispose();
+        }
+        _shortcuts.Clear();
+        _shortcuts.AddRange(view.Actions.Concat(_windowActions).Select(Shortcut));
+        _help.Add([.. _shortcuts]);
         view.FirstField.SetFocus();
     }
 
@@ -109,19 +115,14 @@ public sealed class TextVaeWindow : Window
         base.Dispose(disposing);
     }
 
-    private void AddShortcut(StatusBar bar, ViewAction action, GenerationView? owner)
-    {
-        var shortcut = new Shortcut(action.Key, action.Title, action.Run, "");
-        bar.Add(shortcut);
-        _shortcuts.Add((shortcut, owner));
-    }
+    private static Shortcut Shortcut(ViewAction action) => new(action.Key, action.Title, action.Run, "");
 
     private void OnKeyDown(object? sender, Key key)
     {
         // Ctrl+C is the terminal's usual interrupt; a raw-mode TUI receives it as a key and would otherwise copy.
         var action = key == Key.C.WithCtrl
             ? new ViewAction(key, "Quit", Quit)
-            : _windowActions.Concat(Current.Actions).FirstOrDefault(candidate => candidate.Key == key);
+            : _viewActions.Concat(_windowActions).Concat(Current.Actions).FirstOrDefault(candidate => candidate.Key == key);
         if (action is null)
             return;
         key.Handled = true;

@@ -26,7 +26,7 @@ public sealed class TuiViewTests(TinyModel tiny) : IDisposable
         ui.WaitForWorker();
 
         Assert.Equal(7, ui.Window.SampleView.Lines.Count);
-        Assert.Contains("sample: 7 sentences in", ui.Window.Status);
+        Assert.Contains("sample: 7 sampled in", ui.Window.Status);
         Assert.Contains(Visible(ui.Window.SampleView.Lines[0]), ui.Screen);
     }
 
@@ -37,6 +37,7 @@ public sealed class TuiViewTests(TinyModel tiny) : IDisposable
         var view = ui.Window.InterpolateView;
         ui.Press(Key.F3);
         Assert.Same(view, ui.Window.Current);
+        Assert.Contains("[F3 Interpolate]", ui.Screen);
         ui.Type(First);
         ui.Press(Key.Tab);
         ui.Type(Second);
@@ -73,7 +74,9 @@ public sealed class TuiViewTests(TinyModel tiny) : IDisposable
         Assert.Equal(Enumerable.Range(1, view.Lines.Count), view.Lines.Select(line => int.Parse(line[..4])));
         var scores = view.Lines.Select(line => double.Parse(line[5..12], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
         Assert.Equal(scores.OrderDescending(), scores);
-        Assert.Contains(Visible(view.Lines[0]), ui.Screen);
+        var screen = ui.Screen;
+        Assert.Contains(Visible(view.Lines[0]), screen);
+        Assert.Contains("Use as input", screen); // the help line shows the view's own keys
 
         var before = view.Lines.ToArray();
         view.Results.SetFocus();
