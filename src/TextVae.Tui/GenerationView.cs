@@ -22,6 +22,7 @@ public abstract class GenerationView : View
         Width = Dim.Fill();
         Height = Dim.Fill();
         Visible = false;
+        Results = new ListView { X = 0, Width = Dim.Fill(), Height = Dim.Fill(), Source = new ListWrapper<string>(_lines) };
     }
 
     /// <summary>The result lines as shown; what Ctrl+S writes.</summary>
@@ -37,15 +38,21 @@ public abstract class GenerationView : View
 
     protected GenerationWorker Worker { get; }
 
-    /// <summary>The list of result lines, filling the view below <paramref name="y"/>.</summary>
-    protected ListView ResultList(Pos y) => new()
+    /// <summary>The list of result lines; the selection is what "use selected" actions take.</summary>
+    public ListView Results { get; }
+
+    /// <summary>Adds <paramref name="legend"/> (when given) at <paramref name="y"/> and the result list below it, filling the view.</summary>
+    protected void PlaceResults(Pos y, string? legend)
     {
-        X = 0,
-        Y = y,
-        Width = Dim.Fill(),
-        Height = Dim.Fill(),
-        Source = new ListWrapper<string>(_lines),
-    };
+        if (legend is not null)
+        {
+            var label = new Label { Text = legend, X = 0, Y = y };
+            Add(label);
+            y = Pos.Bottom(label);
+        }
+        Results.Y = y;
+        Add(Results);
+    }
 
     protected void ShowLines(IEnumerable<string> lines)
     {
@@ -81,10 +88,10 @@ public abstract class GenerationView : View
     /// <summary>"*" for a sentence found verbatim in the training corpus (see the views' legends).</summary>
     protected static string Mark(bool? inTrainingCorpus) => inTrainingCorpus == true ? "*" : " ";
 
-    /// <summary>The selected result's index in <paramref name="list"/>, or null (with a message) when nothing is selected.</summary>
-    protected int? Selected(ListView list, int count)
+    /// <summary>The selected result's index below <paramref name="count"/>, or null (with a message) when nothing is selected.</summary>
+    protected int? Selected(int count)
     {
-        if (list.SelectedItem is { } index && index >= 0 && index < count)
+        if (Results.SelectedItem is { } index && index >= 0 && index < count)
             return index;
         Worker.Fail("select a result in the list first (Tab to the list, arrow keys)");
         return null;

@@ -33,10 +33,7 @@ public sealed class InterpolateView : GenerationView
         Add(caption, _mode);
         Decoding = new DecodingPanel { X = 0, Y = 4 };
         Add(Decoding);
-        var legend = new Label { Text = "position   sentence   (* verbatim training sentence)", X = 0, Y = Pos.Bottom(Decoding) + 1 };
-        Add(legend);
-        Results = ResultList(Pos.Bottom(legend));
-        Add(Results);
+        PlaceResults(Pos.Bottom(Decoding) + 1, "position   sentence   (* verbatim training sentence)");
     }
 
     public TextField First { get; }
@@ -44,8 +41,6 @@ public sealed class InterpolateView : GenerationView
     public TextField Second { get; }
 
     public DecodingPanel Decoding { get; }
-
-    public ListView Results { get; }
 
     public override View FirstField => First;
 
@@ -87,7 +82,7 @@ public sealed class InterpolateView : GenerationView
 
     private void UseSelected(TextField field)
     {
-        if (Selected(Results, _points.Count) is { } index)
+        if (Selected(_points.Count) is { } index)
             field.Text = _points[index].Sentence.Text;
     }
 }

@@ -10,18 +10,15 @@ namespace TextVae.Tui;
 /// <summary>What the loaded model is: checkpoint, configuration, vocabulary, size, training metrics, device, and the last request's time.</summary>
 public sealed class ModelView : GenerationView
 {
-    private readonly ListView _list;
-
     public ModelView(LoadedModel model, GenerationWorker worker)
         : base("Model", model, worker)
     {
-        _list = ResultList(0);
-        Add(_list);
+        PlaceResults(0, legend: null);
         Refresh();
         worker.Reported += _ => Refresh();
     }
 
-    public override View FirstField => _list;
+    public override View FirstField => Results;
 
     private void Refresh()
     {

@@ -32,17 +32,12 @@ public sealed class ParaphraseView : GenerationView
         _seed = Form.Field(this, "Seed:", "0", Pos.Right(_count) + 2, 1, 8);
         Decoding = new DecodingPanel { X = 0, Y = 3 };
         Add(Decoding);
-        var legend = new Label { Text = "rank   log p  distance    sentence   (* verbatim training sentence)", X = 0, Y = Pos.Bottom(Decoding) + 1 };
-        Add(legend);
-        Results = ResultList(Pos.Bottom(legend));
-        Add(Results);
+        PlaceResults(Pos.Bottom(Decoding) + 1, "rank   log p  distance    sentence   (* verbatim training sentence)");
     }
 
     public TextField Sentence { get; }
 
     public DecodingPanel Decoding { get; }
-
-    public ListView Results { get; }
 
     public override View FirstField => Sentence;
 
@@ -73,7 +68,7 @@ public sealed class ParaphraseView : GenerationView
     /// <summary>Puts the selected paraphrase in the sentence field and paraphrases it in turn.</summary>
     public void UseSelected()
     {
-        if (Selected(Results, _paraphrases.Count) is not { } index)
+        if (Selected(_paraphrases.Count) is not { } index)
             return;
         Sentence.Text = _paraphrases[index].Text;
         Paraphrase();

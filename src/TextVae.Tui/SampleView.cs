@@ -19,9 +19,7 @@ public sealed class SampleView : GenerationView
         Add(Decoding);
         _count = Form.Field(this, "Count:", "10", 0, Pos.Bottom(Decoding) + 1, 5);
         _seed = Form.Field(this, "Seed:", "0", Pos.Right(_count) + 2, Pos.Top(_count), 8);
-        var legend = new Label { Text = "   log p  sentence   (* verbatim training sentence, … cut at max length)", X = 0, Y = Pos.Bottom(_count) + 1 };
-        Add(legend);
-        Add(ResultList(Pos.Bottom(legend)));
+        PlaceResults(Pos.Bottom(_count) + 1, "   log p  sentence   (* verbatim training sentence, … cut at max length)");
     }
 
     public DecodingPanel Decoding { get; }
