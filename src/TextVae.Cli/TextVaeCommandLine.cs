@@ -21,6 +21,7 @@ public static class TextVaeCommandLine
         root.Subcommands.Add(ReconstructCommand.Create());
         root.Subcommands.Add(InterpolateCommand.Create());
         root.Subcommands.Add(ParaphraseCommand.Create());
+        root.Subcommands.Add(TuiCommand.Create());
         root.Subcommands.Add(ArithmeticCommand.Create());
         root.Subcommands.Add(EncodeCommand.Create());
         root.Subcommands.Add(NeighboursCommand.Create());

@@ -1,0 +1,20 @@
+using System.CommandLine;
+using TextVae.Tui;
+
+namespace TextVae.Cli.Commands;
+
+/// <summary><c>textvae tui</c>: the terminal UI over the newest (or the given) checkpoint.</summary>
+public static class TuiCommand
+{
+    public static Command Create()
+    {
+        var checkpoint = new Option<string?>("--checkpoint")
+        {
+            Description = "Checkpoint to open (default: the newest best/last under runs/).",
+        };
+        var device = CommonOptions.Device();
+        var command = new Command("tui", "Open the terminal UI: sample, interpolate, paraphrase, inspect the model.") { checkpoint, device };
+        command.SetAction(parse => TuiApplication.Run(parse.GetValue(checkpoint), parse.GetValue(device)!));
+        return command;
+    }
+}

@@ -1,0 +1,9 @@
+namespace TextVae.Tui;
+
+/// <summary>One line for the status line: a user error's own message, or the kind and first line of anything else (no stack trace).</summary>
+public static class ErrorText
+{
+    public static string Of(Exception e) => e is TextVaeException
+        ? e.Message
+        : $"internal error: {e.GetType().Name}: {e.Message.Split('\n')[0]}";
+}

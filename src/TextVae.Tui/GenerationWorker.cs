@@ -1,0 +1,138 @@
+using System.Diagnostics;
+using Terminal.Gui.App;
+
+namespace TextVae.Tui;
+
+/// <summary>
+/// Runs the UI's requests off the UI thread, one at a time (a <see cref="Generation.TextGenerator"/> must not be used
+/// from two threads), and hands results back through <see cref="IApplication.Invoke(Action)"/>. A newer request
+/// supersedes older ones: a torch call cannot be interrupted, so the running request finishes and its result is
+/// dropped, a waiting one is replaced, and the newest starts as soon as the worker is free.
+/// </summary>
+public sealed class GenerationWorker(IApplication app) : IDisposable
+{
+    private readonly Lock _gate = new();
+    private Request? _waiting;
+    private Task _running = Task.CompletedTask;
+    private TaskCompletionSource _idle = Completed();
+    private long _newest;
+    private bool _disposed;
+
+    /// <summary>Raised on the UI thread whenever the status line should change.</summary>
+    public event Action<WorkerReport>? Reported;
+
+    /// <summary>The newest finished request and how long it took, e.g. "sample: 0.42 s"; null before the first.</summary>
+    public string? LastRequest { get; private set; }
+
+    public bool Busy
+    {
+        get
+        {
+            lock (_gate)
+                return !_idle.Task.IsCompleted;
+        }
+    }
+
+    /// <summary>Completes once no request is running or waiting and every result has been posted to the UI thread.</summary>
+    public Task WhenIdle()
+    {
+        lock (_gate)
+            return _idle.Task;
+    }
+
+    /// <summary>
+    /// Starts <paramref name="work"/> (off the UI thread; it must not touch views) and shows its result with
+    /// <paramref name="show"/> (on the UI thread), which returns a short summary for the status line.
+    /// Call on the UI thread.
+    /// </summary>
+    public void Submit<T>(string name, Func<T> work, Func<T, string> show)
+    {
+        var request = new Request(name, () =>
+        {
+            var result = work();
+            return () => show(result);
+        });
+        lock (_gate)
+        {
+            if (_disposed)
+                return;
+            request.Id = ++_newest;
+            if (_idle.Task.IsCompleted)
+            {
+                _idle = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                _running = Task.Run(() => Loop(request));
+            }
+            else
+            {
+                _waiting = request;
+            }
+        }
+        Reported?.Invoke(new WorkerReport($"working… {name}", Busy: true, Failed: false));
+    }
+
+    /// <summary>Shows a problem found before any work started (bad field values, no model).</summary>
+    public void Fail(string message) => Reported?.Invoke(new WorkerReport(message, Busy, Failed: true));
+
+    /// <summary>Drops waiting requests and waits for the running one, so the model can be disposed after this.</summary>
+    public void Dispose()
+    {
+        Task running;
+        lock (_gate)
+        {
+            _disposed = true;
+            _waiting = null;
+            running = _running;
+        }
+        running.Wait();
+    }
+
+    private void Loop(Request? request)
+    {
+        while (request is not null)
+        {
+            var clock = Stopwatch.StartNew();
+            Action post;
+            try
+            {
+                var show = request.Work();
+                var name = request.Name;
+                post = () =>
+                {
+                    var summary = show();
+                    LastRequest = $"{name}: {clock.Elapsed.TotalSeconds:0.00} s";
+                    Reported?.Invoke(new WorkerReport($"{name}: {summary} in {clock.Elapsed.TotalSeconds:0.00} s", Busy, Failed: false));
+                };
+            }
+            catch (Exception e)
+            {
+                var message = $"{request.Name}: {ErrorText.Of(e)}";
+                post = () => Reported?.Invoke(new WorkerReport(message, Busy, Failed: true));
+            }
+            clock.Stop();
+            lock (_gate)
+            {
+                // Invoke throws once the application is disposed; Dispose sets _disposed first.
+                if (!_disposed && request.Id == _newest)
+                    app.Invoke(post);
+                request = _waiting;
+                _waiting = null;
+                if (request is null)
+                    _idle.TrySetResult();
+            }
+        }
+    }
+
+    private static TaskCompletionSource Completed()
+    {
+        var idle = new TaskCompletionSource();
+        idle.SetResult();
+        return idle;
+    }
+
+    private sealed class Request(string name, Func<Func<string>> work)
+    {
+        public string Name { get; } = name;
+        public Func<Func<string>> Work { get; } = work;
+        public long Id { get; set; }
+    }
+}

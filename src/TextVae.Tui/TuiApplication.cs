@@ -1,0 +1,19 @@
+using Terminal.Gui.App;
+
+namespace TextVae.Tui;
+
+/// <summary>Entry point of <c>textvae tui</c>: opens the model (or finds why not), then runs the window until quit.</summary>
+public static class TuiApplication
+{
+    public static int Run(string? checkpoint, string device)
+    {
+        using var model = LoadedModel.Open(checkpoint, device);
+        using var app = Application.Create();
+        app.Init();
+        // Disposed in reverse: the window, then the worker (waiting for a running request), then the app and the model.
+        using var worker = new GenerationWorker(app);
+        using var window = new TextVaeWindow(app, model, worker, Environment.CurrentDirectory);
+        app.Run(window);
+        return 0;
+    }
+}

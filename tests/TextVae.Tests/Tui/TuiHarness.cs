@@ -1,0 +1,71 @@
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
+using Terminal.Gui.Testing;
+using TextVae.Tui;
+
+namespace TextVae.Tests.Tui;
+
+/// <summary>
+/// The real window on Terminal.Gui's ANSI driver with no terminal behind it: keys are injected, the worker is
+/// awaited and its posted results run as the main loop would, and the screen is read back as text.
+/// </summary>
+internal sealed class TuiHarness : IDisposable
+{
+    private static readonly TimeSpan WorkerTimeout = TimeSpan.FromSeconds(30);
+
+    private readonly IApplication _app;
+    private readonly LoadedModel _model;
+
+    public TuiHarness(LoadedModel model, string saveDirectory)
+    {
+        _model = model;
+        _app = Application.Create();
+        _app.Init(DriverRegistry.Names.ANSI);
+        _app.Driver!.SetScreenSize(120, 40);
+        Worker = new GenerationWorker(_app);
+        Window = new TextVaeWindow(_app, model, Worker, saveDirectory);
+        _app.Begin(Window);
+        Draw();
+    }
+
+    public TextVaeWindow Window { get; }
+
+    public GenerationWorker Worker { get; }
+
+    /// <summary>The whole screen as text, after a fresh layout and draw.</summary>
+    public string Screen
+    {
+        get
+        {
+            Draw();
+            return _app.Driver!.ToString()!;
+        }
+    }
+
+    public void Press(Key key) => _app.InjectKey(key);
+
+    public void Type(string text)
+    {
+        foreach (var character in text)
+            Press(new Key(character));
+    }
+
+    /// <summary>Waits until the worker is idle, then runs what it posted to the UI thread.</summary>
+    public void WaitForWorker()
+    {
+        Assert.True(Worker.WhenIdle().Wait(WorkerTimeout), $"the worker did not finish within {WorkerTimeout}");
+        _app.TimedEvents!.RunTimers();
+        Draw();
+    }
+
+    public void Dispose()
+    {
+        Window.Dispose();
+        Worker.Dispose();
+        _app.Dispose();
+        _model.Dispose();
+    }
+
+    private void Draw() => _app.LayoutAndDraw(true);
+}

@@ -1,0 +1,174 @@
+using Terminal.Gui.Input;
+using TextVae.Tui;
+
+namespace TextVae.Tests.Tui;
+
+/// <summary>The views driven through the real window and worker with a trained tiny model, one behaviour per test.</summary>
+[Collection(TinyModelCollection.Name)]
+public sealed class TuiViewTests(TinyModel tiny) : IDisposable
+{
+    private const string First = "His petition charged mental cruelty .";
+    private const string Second = "It urged that the city take steps to remedy this problem .";
+
+    private readonly TemporaryDirectory _directory = new();
+
+    [Fact]
+    public void Sample_lists_the_requested_number_of_sentences()
+    {
+        using var ui = Open();
+        Assert.Same(ui.Window.SampleView, ui.Window.Current);
+        ui.Press(Key.End); // the cursor starts in the count field, "10"
+        ui.Press(Key.Backspace);
+        ui.Press(Key.Backspace);
+        ui.Type("7");
+        ui.Press(Key.G.WithCtrl);
+        Assert.StartsWith("working… sample", ui.Window.Status);
+        ui.WaitForWorker();
+
+        Assert.Equal(7, ui.Window.SampleView.Lines.Count);
+        Assert.Contains("sample: 7 sampled in", ui.Window.Status);
+        Assert.Contains(Visible(ui.Window.SampleView.Lines[0]), ui.Screen);
+    }
+
+    [Fact]
+    public void Interpolate_lists_the_path_with_positions_and_swaps_the_ends()
+    {
+        using var ui = Open();
+        var view = ui.Window.InterpolateView;
+        ui.Press(Key.F3);
+        Assert.Same(view, ui.Window.Current);
+        Assert.Contains("[F3 Interpolate]", ui.Screen);
+        ui.Type(First);
+        ui.Press(Key.Tab);
+        ui.Type(Second);
+        ui.Press(Key.G.WithCtrl);
+        ui.WaitForWorker();
+
+        Assert.NotEmpty(view.Lines);
+        Assert.StartsWith("0.00", view.Lines[0]);
+        Assert.Contains("1.00", view.Lines[^1]);
+        var screen = ui.Screen;
+        Assert.All(view.Lines, line => Assert.Contains(Visible(line), screen));
+
+        ui.Press(Key.W.WithCtrl);
+        Assert.Equal(Second, view.First.Text);
+        Assert.Equal(First, view.Second.Text);
+
+        view.Results.SetFocus();
+        ui.Press(Key.End);
+        ui.Press(Key.B.WithCtrl);
+        Assert.EndsWith(" " + view.Second.Text, view.Lines[^1]);
+    }
+
+    [Fact]
+    public void Paraphrase_ranks_results_and_walks_on_from_the_selected_one()
+    {
+        using var ui = Open();
+        var view = ui.Window.ParaphraseView;
+        ui.Press(Key.F4);
+        ui.Type(First);
+        ui.Press(Key.Enter);
+        ui.WaitForWorker();
+
+        Assert.NotEmpty(view.Lines);
+        Assert.Equal(Enumerable.Range(1, view.Lines.Count), view.Lines.Select(line => int.Parse(line[..4])));
+        var scores = view.Lines.Select(line => double.Parse(line[5..12], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(scores.OrderDescending(), scores);
+        var screen = ui.Screen;
+        Assert.Contains(Visible(view.Lines[0]), screen);
+        Assert.Contains("Use as input", screen); // the help line shows the view's own keys
+
+        var before = view.Lines.ToArray();
+        view.Results.SetFocus();
+        ui.Press(Key.Home);
+        ui.Press(Key.U.WithCtrl);
+        Assert.NotEqual(First, view.Sentence.Text);
+        Assert.EndsWith(" " + view.Sentence.Text, before[0]);
+        Assert.StartsWith("working… paraphrase", ui.Window.Status);
+        ui.WaitForWorker();
+        Assert.StartsWith("paraphrase: ", ui.Window.Status);
+    }
+
+    [Fact]
+    public void Empty_input_is_an_error_in_the_status_line()
+    {
+        using var ui = Open();
+        ui.Press(Key.F4);
+        ui.Press(Key.G.WithCtrl);
+        ui.WaitForWorker();
+
+        Assert.Equal("error: paraphrase: input: the sentence is empty", ui.Window.Status);
+        Assert.Contains("error: paraphrase: input: the sentence is empty", ui.Screen);
+        Assert.Empty(ui.Window.ParaphraseView.Lines);
+    }
+
+    [Fact]
+    public void A_field_that_is_not_a_number_is_named_in_the_status_line()
+    {
+        using var ui = Open();
+        ui.Type("x"); // replaces "10", which is selected when the field gets focus
+        ui.Press(Key.G.WithCtrl);
+
+        Assert.False(ui.Worker.Busy);
+        Assert.Equal("error: sample: count: 'x' is not a whole number", ui.Window.Status);
+    }
+
+    [Fact]
+    public void Model_view_shows_vocabulary_parameters_device_and_the_last_request()
+    {
+        using var ui = Open();
+        ui.Press(Key.G.WithCtrl);
+        ui.WaitForWorker();
+        ui.Press(Key.F5);
+
+        var screen = ui.Screen;
+        Assert.Contains("vocabulary", screen);
+        Assert.Contains("Parameters", screen);
+        Assert.Contains("cpu (", screen);
+        Assert.Contains("Last request    sample: ", screen);
+        Assert.Contains(ui.Window.ModelView.Lines, line => line.StartsWith("Validation", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Save_writes_the_current_list_to_a_file()
+    {
+        using var ui = Open();
+        ui.Press(Key.G.WithCtrl);
+        ui.WaitForWorker();
+        ui.Press(Key.S.WithCtrl);
+
+        var file = Assert.Single(Directory.GetFiles(_directory.Path, "textvae-sample-*.txt"));
+        Assert.Equal(ui.Window.SampleView.Lines, File.ReadAllLines(file));
+        Assert.Equal($"saved 10 lines to {file}", ui.Window.Status);
+    }
+
+    [Fact]
+    public void Without_a_checkpoint_the_window_says_what_to_run()
+    {
+        using var runs = new TemporaryDirectory();
+        using var ui = new TuiHarness(LoadedModel.Open(null, "cpu", runs.Path), _directory.Path);
+
+        Assert.Same(ui.Window.ModelView, ui.Window.Current);
+        Assert.Contains("No model yet: run `textvae quickstart`", ui.Screen);
+        ui.Press(Key.F2);
+        ui.Press(Key.G.WithCtrl);
+        Assert.False(ui.Worker.Busy);
+        Assert.Equal($"error: {LoadedModel.NoModelMessage}", ui.Window.Status);
+    }
+
+    [Fact]
+    public void An_unknown_checkpoint_is_a_message_not_a_crash()
+    {
+        var missing = _directory.File("missing.tvae");
+        using var ui = new TuiHarness(LoadedModel.Open(missing, "cpu"), _directory.Path);
+
+        Assert.Contains($"checkpoint {missing} does not exist", ui.Screen);
+    }
+
+    public void Dispose() => _directory.Dispose();
+
+    private TuiHarness Open() => new(LoadedModel.Open(tiny.Checkpoint, "cpu"), _directory.Path);
+
+    /// <summary>The start of a list line, which fits on the 120-column screen.</summary>
+    private static string Visible(string line) => line.Trim()[..Math.Min(line.Trim().Length, 60)];
+}
