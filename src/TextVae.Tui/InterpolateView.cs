@@ -18,8 +18,8 @@ public sealed class InterpolateView : GenerationView
     public InterpolateView(LoadedModel model, GenerationWorker worker)
         : base("Interpolate", model, worker)
     {
-        First = Form.Field(this, "Sentence A:", "", 0, 0, Dim.Fill());
-        Second = Form.Field(this, "Sentence B:", "", 0, 1, Dim.Fill());
+        First = Form.SentenceField(this, "Sentence A:", 0, 0);
+        Second = Form.SentenceField(this, "Sentence B:", 0, 1);
         _steps = Form.Field(this, "Steps:", "8", 0, 2, 4);
         var caption = new Label { Text = "Path:", X = Pos.Right(_steps) + 2, Y = 2 };
         _mode = new OptionSelector

@@ -20,7 +20,7 @@ public sealed class ParaphraseView : GenerationView
     public ParaphraseView(LoadedModel model, GenerationWorker worker)
         : base("Paraphrase", model, worker)
     {
-        Sentence = Form.Field(this, "Sentence:", "", 0, 0, Dim.Fill());
+        Sentence = Form.SentenceField(this, "Sentence:", 0, 0);
         // Enter in the sentence field runs the request, as Ctrl+G does.
         Sentence.Accepting += (_, args) =>
         {
