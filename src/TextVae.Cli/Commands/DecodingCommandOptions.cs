@@ -36,10 +36,12 @@ public sealed class DecodingCommandOptions
         DefaultValueFactory = _ => Defaults.MaxLength,
     };
 
+    private readonly Option<bool> _allowUnknown = new("--allow-unk") { Description = "Let the decoder emit <unk> (left out by default)." };
+
     public DecodingCommandOptions(Command command)
     {
         _strategy.AcceptOnlyFromAmong(DecodingOptions.Strategies);
-        foreach (var option in new Option[] { _strategy, _temperature, _topK, _topP, _beam, _maxLength })
+        foreach (var option in new Option[] { _strategy, _temperature, _topK, _topP, _beam, _maxLength, _allowUnknown })
             command.Options.Add(option);
     }
 
@@ -51,5 +53,6 @@ public sealed class DecodingCommandOptions
         TopP = parse.GetValue(_topP),
         BeamWidth = parse.GetValue(_beam),
         MaxLength = parse.GetValue(_maxLength),
+        AllowUnknown = parse.GetValue(_allowUnknown),
     }.Validate();
 }

@@ -13,8 +13,9 @@ namespace TextVae.Generation;
 public static class BeamSearch
 {
     /// <param name="z">[rows, latent]</param>
-    public static DecodedSentence[] Decode(SentenceVae model, Tensor z, int width, int maxLength)
+    public static DecodedSentence[] Decode(SentenceVae model, Tensor z, DecodingOptions options)
     {
+        var width = options.BeamWidth;
         using var scope = NewDisposeScope();
         var rows = z.shape[0];
         var device = z.device;
@@ -28,11 +29,11 @@ public static class BeamSearch
         Tensor? history = null; // [rows · width, steps]
         var rowOffsets = (arange(rows, device: device) * width).unsqueeze(1); // [rows, 1]
 
-        for (var step = 0; step < maxLength; step++)
+        for (var step = 0; step < options.MaxLength; step++)
         {
             var (logits, next) = model.DecodeStep(previous, state);
             var vocabulary = logits.shape[1];
-            var logProbabilities = log_softmax(logits, 1).to(float64); // [rows · width, vocabulary]
+            var logProbabilities = log_softmax(SentenceDecoding.Restrict(logits, options), 1).to(float64); // [rows · width, vocabulary]
             var padOnly = full(vocabulary, double.NegativeInfinity, dtype: float64, device: device);
             padOnly[SpecialTokens.Pad] = 0;
             logProbabilities = where(finished.unsqueeze(1), padOnly.unsqueeze(0), logProbabilities);

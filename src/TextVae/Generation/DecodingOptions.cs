@@ -15,6 +15,13 @@ public sealed record DecodingOptions
     public double TopP { get; init; } = 0.9;
     public int BeamWidth { get; init; } = 5;
 
+    /// <summary>
+    /// Let the decoder emit &lt;unk&gt;. Off by default: a word vocabulary maps every rare word to &lt;unk&gt;, which makes
+    /// it one of the likeliest tokens, and sentences full of it say little. When off, scores are log-probabilities
+    /// under the model renormalised without &lt;unk&gt;.
+    /// </summary>
+    public bool AllowUnknown { get; init; }
+
     /// <summary>Tokens generated at most per sentence, &lt;eos&gt; included.</summary>
     public int MaxLength { get; init; } = 30;
 

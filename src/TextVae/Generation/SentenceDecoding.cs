@@ -16,7 +16,7 @@ public static class SentenceDecoding
     {
         using var noGrad = no_grad();
         return options.Strategy == "beam"
-            ? BeamSearch.Decode(model, z, options.BeamWidth, options.MaxLength)
+            ? BeamSearch.Decode(model, z, options)
             : DecodeStepwise(model, z, options, generator);
     }
 
@@ -31,7 +31,8 @@ public static class SentenceDecoding
         var tokens = new List<Tensor>();
         for (var step = 0; step < options.MaxLength; step++)
         {
-            var (logits, next) = model.DecodeStep(previous, state); // [rows, vocabulary]
+            var (rawLogits, next) = model.DecodeStep(previous, state);
+            var logits = Restrict(rawLogits, options); // [rows, vocabulary]
             var chosen = NextTokenChooser.Choose(logits, options, generator).masked_fill(finished, SpecialTokens.Pad); // [rows]
             var chosenLogProbability = log_softmax(logits, 1).gather(1, chosen.unsqueeze(1)).squeeze(1).to(float64);
             logProbability = logProbability + chosenLogProbability.masked_fill(finished, 0);
@@ -44,6 +45,10 @@ public static class SentenceDecoding
         }
         return Collect(stack(tokens, 1), logProbability);
     }
+
+    /// <summary>The logits the strategies choose from: &lt;unk&gt; removed unless allowed.</summary>
+    internal static Tensor Restrict(Tensor logits, DecodingOptions options) =>
+        options.AllowUnknown ? logits : logits.index_fill(1, tensor(new long[] { SpecialTokens.Unk }, device: logits.device), float.NegativeInfinity);
 
     /// <summary>Turns [rows, steps] token ids and [rows] log-probabilities into sentences cut at &lt;eos&gt;.</summary>
     internal static DecodedSentence[] Collect(Tensor tokens, Tensor logProbability)

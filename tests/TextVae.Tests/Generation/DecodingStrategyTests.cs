@@ -106,7 +106,7 @@ public sealed class DecodingStrategyTests : IDisposable
     [Fact]
     public void Scores_are_the_log_probability_of_the_tokens_under_the_known_distribution()
     {
-        var options = new DecodingOptions { Strategy = "greedy", MaxLength = 3 };
+        var options = new DecodingOptions { Strategy = "greedy", MaxLength = 3, AllowUnknown = true };
         var sentence = SentenceDecoding.Decode(_known, Latents(1, 14), options)[0];
         var logits = Enumerable.Range(0, _known.Options.VocabularySize).Select(id => Likeliest.Contains(id) ? 10.0 - id : 0).ToArray();
         var logPartition = Math.Log(logits.Sum(Math.Exp));
@@ -114,6 +114,23 @@ public sealed class DecodingStrategyTests : IDisposable
         Assert.False(sentence.Finished);
         Assert.Equal(3 * (6 - logPartition), sentence.LogProbability, 4);
         Assert.NotEqual(SpecialTokens.Eos, sentence.Ids[^1]);
+    }
+
+    [Theory]
+    [InlineData("greedy")]
+    [InlineData("temperature")]
+    [InlineData("beam")]
+    public void Unknown_is_never_decoded_unless_allowed(string strategy)
+    {
+        using var scope = NewDisposeScope();
+        var z = Latents(16, 15);
+        var options = new DecodingOptions { Strategy = strategy, MaxLength = 10 };
+
+        var restricted = SentenceDecoding.Decode(_trained, z, options, new Generator(16, CPU));
+        var allowed = SentenceDecoding.Decode(_trained, z, options with { AllowUnknown = true }, new Generator(16, CPU));
+
+        Assert.DoesNotContain(restricted, s => s.Ids.Contains(SpecialTokens.Unk));
+        Assert.Contains(allowed, s => s.Ids.Contains(SpecialTokens.Unk)); // the tiny model's favourite token
     }
 
     public void Dispose()
