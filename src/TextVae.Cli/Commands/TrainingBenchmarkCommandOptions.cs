@@ -4,7 +4,7 @@ using TextVae.Benchmarking;
 namespace TextVae.Cli.Commands;
 
 /// <summary>The model and data options shared by <c>bench train</c> and <c>bench soak</c>.</summary>
-public sealed class TrainingBenchmarkCommandOptions(int defaultSteps = 200)
+public sealed class TrainingBenchmarkCommandOptions(int defaultSteps = 200, int defaultWarmup = 20)
 {
     private static readonly TrainingBenchmarkOptions Defaults = new() { Corpus = "corpora/brown/train.txt" };
 
@@ -18,7 +18,7 @@ public sealed class TrainingBenchmarkCommandOptions(int defaultSteps = 200)
     private readonly Option<int> _vocabulary = new("--vocab") { Description = "Word vocabulary size, special tokens included.", DefaultValueFactory = _ => Defaults.Vocabulary };
     private readonly Option<double> _wordDropout = new("--word-dropout") { DefaultValueFactory = _ => Defaults.WordDropout };
     private readonly Option<int> _steps = new("--steps") { Description = "Measured steps.", DefaultValueFactory = _ => defaultSteps };
-    private readonly Option<int> _warmup = new("--warmup") { Description = "Unmeasured steps first.", DefaultValueFactory = _ => Defaults.Warmup };
+    private readonly Option<int> _warmup = new("--warmup") { Description = "Unmeasured steps first.", DefaultValueFactory = _ => defaultWarmup };
     private readonly Option<int> _threads = new("--threads") { Description = "libtorch threads (0: its default).", DefaultValueFactory = _ => Defaults.Threads };
     private readonly Option<int> _sentences = new("--sentences") { Description = "How many sentences of the corpus are used.", DefaultValueFactory = _ => Defaults.Sentences };
     private readonly Option<int> _sampleEvery = new("--sample-every") { Description = "Soak: steps between memory samples.", DefaultValueFactory = _ => Defaults.SampleEvery };
