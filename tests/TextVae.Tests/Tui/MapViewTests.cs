@@ -20,7 +20,7 @@ public sealed class MapViewTests : IDisposable
         // A copy, since the map caches beside its checkpoint and the shared tiny model's folder must stay as it is.
         _checkpoint = _directory.File("tiny.tvae");
         File.Copy(tiny.Checkpoint, _checkpoint);
-        _corpus = _directory.Write("map.txt", [.. File.ReadLines(tiny.ValidCorpus).Take(300)]);
+        _corpus = _directory.Write("map.txt", [.. File.ReadLines(tiny.ValidCorpus).Take(120)]);
     }
 
     [Fact]
@@ -32,13 +32,13 @@ public sealed class MapViewTests : IDisposable
         Assert.False(view.Opening!.FromCache);
         Assert.Null(view.Opening.CacheProblem);
         Assert.True(File.Exists(view.Opening.CachePath));
-        Assert.Contains("map: 300 sentences of", StatusOfOpening(ui));
+        Assert.Contains("map: 120 sentences of", StatusOfOpening(ui));
         Assert.Contains("encoded and cached", StatusOfOpening(ui));
         var screen = ui.Screen;
         Assert.Contains(screen, character => character is >= '\u2801' and <= '\u28FF');
         var raster = view.Canvas.Raster!;
         var plotted = Enumerable.Range(0, raster.Columns).Sum(column => Enumerable.Range(0, raster.Rows).Sum(row => raster.Count(column, row)));
-        Assert.InRange(plotted, 290, 300); // the fit leaves out at most the outer 0.5 % on each side of each axis
+        Assert.InRange(plotted, 116, 120); // the fit leaves out at most the outer 0.5 % on each side of each axis
         Assert.Contains("shading: density", screen);
         Assert.Contains("╋", screen);
     }

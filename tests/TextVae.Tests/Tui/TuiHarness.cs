@@ -55,11 +55,15 @@ internal sealed class TuiHarness : IDisposable
             Press(new Key(character));
     }
 
-    /// <summary>Waits until the worker is idle, then runs what it posted to the UI thread.</summary>
+    /// <summary>Waits until the worker is idle, then runs what it posted to the UI thread, again while that submitted more work.</summary>
     public void WaitForWorker()
     {
-        Assert.True(Worker.WhenIdle().Wait(WorkerTimeout), $"the worker did not finish within {WorkerTimeout}");
-        _app.TimedEvents!.RunTimers();
+        do
+        {
+            Assert.True(Worker.WhenIdle().Wait(WorkerTimeout), $"the worker did not finish within {WorkerTimeout}");
+            _app.TimedEvents!.RunTimers();
+        }
+        while (Worker.Busy);
         Draw();
     }
 
