@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TextVae.Decoding;
 using TextVae.Generation;
 using TextVae.Runtime;
 using static TorchSharp.torch;

@@ -1,4 +1,4 @@
-using TextVae.Data;
+using TextVae.Corpora;
 
 namespace TextVae.Generation;
 
