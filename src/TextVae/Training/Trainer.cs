@@ -57,7 +57,7 @@ public sealed class Trainer : IDisposable
         if (training.Threads > 0)
             set_num_threads(training.Threads);
         manual_seed(training.Seed);
-        _wordDropoutRandom = new Generator((ulong)training.Seed + 1, device);
+        _wordDropoutRandom = SeededRandom.NewGenerator((ulong)training.Seed + 1);
 
         _model = new SentenceVae(config.Model);
         _model.to(device);
@@ -111,6 +111,7 @@ public sealed class Trainer : IDisposable
                     return Interrupt();
 
                 var klWeight = _schedule.Weight(_state.Step);
+                ReseedDeviceRandom(_state.Step);
                 var batch = _trainBatches.MakeBatch(plan.Batches[index]).To(_device);
                 var result = Step.Run(batch, _state.Step, klWeight);
                 _state = _state with { Step = _state.Step + 1, Epoch = epoch, BatchInEpoch = index + 1 };
@@ -261,6 +262,17 @@ public sealed class Trainer : IDisposable
         _window.Sums = _state.LogWindow;
         _metrics.TruncateAfter(_state.Step);
         _logger.LogInformation("Resumed from step {Step} (epoch {Epoch}, batch {Batch})", _state.Step, _state.Epoch + 1, _state.BatchInEpoch);
+    }
+
+    /// <summary>
+    /// The CPU generators' states are saved in every checkpoint, but TorchSharp cannot read a CUDA generator's state;
+    /// so on CUDA, where dropout and the posterior samples draw from the device's default generator, that generator
+    /// is reseeded from the seed and the step before every step, and a resumed run draws the same numbers.
+    /// </summary>
+    private void ReseedDeviceRandom(long step)
+    {
+        if (_device.type == DeviceType.CUDA)
+            torch.cuda.manual_seed_all(unchecked(_config.Training.Seed * 1_000_003L + step));
     }
 
     private static byte[] RandomState(Tensor state)
