@@ -1,3 +1,4 @@
+using TextVae.Corpora;
 using TextVae.Tokenization;
 
 namespace TextVae.Data;

@@ -5,7 +5,7 @@ using TextVae.Evaluation;
 using TextVae.Generation;
 using TextVae.Model;
 using TextVae.Tokenization;
-using TextVae.Training;
+using TextVae.Checkpoints;
 using static TorchSharp.torch;
 
 namespace TextVae.Tests.Evaluation;
