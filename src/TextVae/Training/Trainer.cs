@@ -81,6 +81,9 @@ public sealed class Trainer : IDisposable
     }
 
     public SentenceVae Model => _model;
+
+    /// <summary>Told about every log point and validation pass, in order of registration.</summary>
+    public List<ITrainingObserver> Observers { get; } = [];
     public TrainingState State => _state;
 
     /// <summary>Runs until the epochs, the step limit or early stopping end it, or <paramref name="cancel"/> fires.</summary>
@@ -175,16 +178,26 @@ public sealed class Trainer : IDisposable
     private string? Validate(int epoch)
     {
         var result = ElboEvaluator.Evaluate(_model, _validBatches.Batches(_validBatches.Plan(0)), _device);
-        _metrics.Append(new MetricsRecord
+        var record = new MetricsRecord
         {
             Kind = "valid", Step = _state.Step, Epoch = epoch + 1, Loss = -result.Elbo, Reconstruction = result.Reconstruction,
             Kl = result.Kl, KlWeight = _schedule.Weight(_state.Step), LearningRate = _state.LearningRate, Elbo = result.Elbo,
             Perplexity = result.Perplexity, ActiveUnits = result.ActiveUnits, MutualInformation = result.MutualInformation,
-        });
+        };
+        _metrics.Append(record);
         _logger.LogInformation("Epoch {Epoch} validation ({Sentences:N0} sentences): ELBO {Elbo:F2}  rec {Rec:F2}  KL {Kl:F2}  PPL(ELBO) {Ppl:F1}  MI {Mi:F2}  active units {Au}/{Latent}",
             epoch + 1, result.Sentences, result.Elbo, result.Reconstruction, result.Kl, result.Perplexity, result.MutualInformation, result.ActiveUnits, _config.Model.LatentSize);
-        foreach (var sentence in _validSentences.Take(_config.Training.ShowReconstructions))
-            _logger.LogInformation("  {Input}\n    -> {Output}", _tokenizer.Decode(sentence), _tokenizer.Decode(GreedyReconstruction.Of(_model, sentence, _device, _config.Data.MaxLength + 1)));
+        var reconstructions = _validSentences.Take(_config.Training.ShowReconstructions)
+            .Select(sentence => new ReconstructionExample(_tokenizer.Decode(sentence), _tokenizer.Decode(GreedyReconstruction.Of(_model, sentence, _device, _config.Data.MaxLength + 1))))
+            .ToArray();
+        foreach (var example in reconstructions)
+            _logger.LogInformation("  {Input}\n    -> {Output}", example.Input, example.Output);
+        if (Observers.Count > 0)
+        {
+            var report = new ValidationReport(record, reconstructions, PriorSamples(_config.Training.ShowReconstructions));
+            foreach (var observer in Observers)
+                observer.OnValidated(report);
+        }
         TrainingCurvePlot.Render(_metrics.ReadAll(), _run.Curves, _run.Name);
 
         if (result.Elbo > _state.BestValidElbo)
@@ -204,6 +217,32 @@ public sealed class Trainer : IDisposable
         if (training.EarlyStoppingPatience > 0 && _state.EpochsWithoutImprovement >= training.EarlyStoppingPatience)
             return $"validation ELBO did not improve for {_state.EpochsWithoutImprovement} epochs (early stopping)";
         return null;
+    }
+
+    /// <summary>
+    /// Greedy decodes of <paramref name="count"/> prior draws z ~ N(0, I) from a generator of its own with a fixed
+    /// seed: the same points every epoch, and the training random streams untouched.
+    /// </summary>
+    private string[] PriorSamples(int count)
+    {
+        if (count == 0)
+            return [];
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        using var generator = new Generator((ulong)_config.Training.Seed + 2, _device);
+        var z = randn([count, _config.Model.LatentSize], generator: generator, device: _device); // [count, latent]
+        var wasTraining = _model.training;
+        _model.eval();
+        try
+        {
+            return SentenceDecoding.Decode(_model, z, new DecodingOptions { MaxLength = _config.Data.MaxLength + 1 })
+                .Select(decoded => _tokenizer.Decode(decoded.Ids))
+                .ToArray();
+        }
+        finally
+        {
+            _model.train(wasTraining);
+        }
     }
 
     private void DecayLearningRate()
@@ -230,6 +269,8 @@ public sealed class Trainer : IDisposable
             LearningRate = _state.LearningRate, TokensPerSecond = progress.TokensPerSecond,
         };
         _metrics.Append(record);
+        foreach (var observer in Observers)
+            observer.OnTrainingLogged(record);
         _logger.LogInformation("epoch {Epoch} step {Step}/{Total}  loss {Loss:F2}  rec {Rec:F2}  KL {Kl:F2}  β {Beta:F3}  {Tps:N0} tok/s  ETA {Eta}",
             record.Epoch, record.Step, totalSteps, record.Loss, record.Reconstruction, record.Kl, klWeight, progress.TokensPerSecond, FormatDuration(eta));
     }
