@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text.Json;
 using TextVae.Interop;
-using TextVae.Training;
+using TextVae.Checkpoints;
 using static System.FormattableString;
 
 namespace TextVae.Cli.Commands;

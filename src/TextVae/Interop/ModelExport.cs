@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 using TextVae.Model;
 using TextVae.Runtime;
 using TextVae.Tokenization;
-using TextVae.Training;
+using TextVae.Checkpoints;
 using static TorchSharp.torch;
 
 namespace TextVae.Interop;

@@ -8,7 +8,7 @@ namespace TextVae.Training;
 /// <c>metrics.jsonl</c>: <c>tensorboard --logdir runs</c> shows every run. Scalars are nats per sentence as in
 /// metrics.jsonl; text shows reconstructions and prior samples each epoch.
 /// </summary>
-public sealed class TensorBoardLog : ITrainingObserver, IDisposable
+public sealed class TensorBoardLog : IDisposable
 {
     private readonly EventFileWriter _events;
 
@@ -17,6 +17,15 @@ public sealed class TensorBoardLog : ITrainingObserver, IDisposable
     {
         _events = new EventFileWriter(directory);
         _events.SessionStart(startStep);
+    }
+
+    /// <summary>Opens a new event file in <paramref name="directory"/> and writes <paramref name="trainer"/>'s reports to it from now on.</summary>
+    public static TensorBoardLog Attach(Trainer trainer, string directory)
+    {
+        var log = new TensorBoardLog(directory, trainer.State.Step);
+        trainer.Logged += log.OnTrainingLogged;
+        trainer.Validated += log.OnValidated;
+        return log;
     }
 
     public string Path => _events.Path;

@@ -5,17 +5,18 @@ using TextVae.Data;
 using TextVae.Model;
 using TextVae.Tokenization;
 using TextVae.Evaluation;
-using TextVae.Generation;
 using TextVae.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
+using TextVae.Checkpoints;
+using TextVae.Decoding;
 using static TorchSharp.torch;
 
 namespace TextVae.Training;
 
 /// <summary>
 /// Trains a <see cref="SentenceVae"/>: seeded batches, KL annealing by step, gradient clipping, validation each
-/// epoch with early stopping and plateau decay, <c>last</c>/<c>best</c> checkpoints, metrics and curves.
+/// epoch with early stopping and plateau decay, <c>last</c>/<c>best</c> checkpoints and metrics.
 /// Cancellation (Ctrl+C) saves <c>last</c> before returning, so no work since the previous save is lost.
 /// </summary>
 public sealed class Trainer : IDisposable
@@ -80,10 +81,18 @@ public sealed class Trainer : IDisposable
             _metrics.TruncateAfter(0); // records of a run killed before its first checkpoint; this run starts over
     }
 
+    /// <summary>
+    /// Raised after each validation, once its record is in <c>metrics.jsonl</c>. Observers at the edge (the curve
+    /// plot, TensorBoard) subscribe here, so the training loop itself never draws. Observers run on the training
+    /// thread and must leave the model and the global random generator alone, so a run trains the same with them.
+    /// </summary>
+    public event Action<ValidationReport>? Validated;
+
+    /// <summary>Raised at each training log point, once its record is in <c>metrics.jsonl</c>.</summary>
+    public event Action<MetricsRecord>? Logged;
+
     public SentenceVae Model => _model;
 
-    /// <summary>Told about every log point and validation pass, in order of registration.</summary>
-    public List<ITrainingObserver> Observers { get; } = [];
     public TrainingState State => _state;
 
     /// <summary>Runs until the epochs, the step limit or early stopping end it, or <paramref name="cancel"/> fires.</summary>
@@ -192,13 +201,8 @@ public sealed class Trainer : IDisposable
             .ToArray();
         foreach (var example in reconstructions)
             _logger.LogInformation("  {Input}\n    -> {Output}", example.Input, example.Output);
-        if (Observers.Count > 0)
-        {
-            var report = new ValidationReport(record, reconstructions, PriorSamples(_config.Training.ShowReconstructions));
-            foreach (var observer in Observers)
-                observer.OnValidated(report);
-        }
-        TrainingCurvePlot.Render(_metrics.ReadAll(), _run.Curves, _run.Name);
+        if (Validated is { } validated)
+            validated(new ValidationReport(record, reconstructions, PriorSamples(_config.Training.ShowReconstructions)));
 
         if (result.Elbo > _state.BestValidElbo)
         {
@@ -269,8 +273,7 @@ public sealed class Trainer : IDisposable
             LearningRate = _state.LearningRate, TokensPerSecond = progress.TokensPerSecond,
         };
         _metrics.Append(record);
-        foreach (var observer in Observers)
-            observer.OnTrainingLogged(record);
+        Logged?.Invoke(record);
         _logger.LogInformation("epoch {Epoch} step {Step}/{Total}  loss {Loss:F2}  rec {Rec:F2}  KL {Kl:F2}  β {Beta:F3}  {Tps:N0} tok/s  ETA {Eta}",
             record.Epoch, record.Step, totalSteps, record.Loss, record.Reconstruction, record.Kl, klWeight, progress.TokensPerSecond, FormatDuration(eta));
     }

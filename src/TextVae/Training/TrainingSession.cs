@@ -3,6 +3,7 @@ using TextVae.Configuration;
 using TextVae.Data;
 using TextVae.Runtime;
 using TextVae.Tokenization;
+using TextVae.Checkpoints;
 
 namespace TextVae.Training;
 
@@ -80,14 +81,13 @@ public sealed class TrainingSession : IDisposable
         TensorBoardLog tensorBoard;
         try
         {
-            tensorBoard = new TensorBoardLog(run.Root, trainer.State.Step);
+            tensorBoard = TensorBoardLog.Attach(trainer, run.Root);
         }
         catch (TextVaeException)
         {
             trainer.Dispose();
             throw;
         }
-        trainer.Observers.Add(tensorBoard);
         return new TrainingSession(trainer, run, config, logger, tensorBoard);
     }
 

@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 using TextVae.Cli;
-using TextVae.Training;
+using TextVae.Checkpoints;
 
 namespace TextVae.Tests.Cli;
 

@@ -4,7 +4,7 @@ using TextVae.Configuration;
 using TextVae.Interop;
 using TextVae.Model;
 using TextVae.Tokenization;
-using TextVae.Training;
+using TextVae.Checkpoints;
 using static TorchSharp.torch;
 
 namespace TextVae.Tests.Interop;
