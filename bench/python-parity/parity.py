@@ -74,7 +74,7 @@ def check(textvae, checkpoint, sentences, decodes, work):
         text = vae.tokenizer.decode(ids)
         if text != output["text"]:
             decode_mismatches.append((sentences[i], output["text"], text))
-        logp_differences.append(abs(logp - output["logProbability"]))
+        logp_differences.append(abs(logp - output["log_probability"]))
 
     ok = not token_mismatches and largest_nll <= NLL_TOLERANCE and not decode_mismatches
     print(f"{name}: {vae.config['model']['encoder']}/{vae.config['model']['decoder']}, {vae.config['tokenizer']['kind']} tokenizer, "
