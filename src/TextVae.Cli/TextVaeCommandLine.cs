@@ -14,6 +14,7 @@ public static class TextVaeCommandLine
     {
         var root = new RootCommand("TextVae: a variational autoencoder for sentences (train, sample, interpolate, paraphrase).");
         root.Options.Add(CommonOptions.Verbose);
+        root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
         // Ordered as a user meets them: get a model, use it, measure it, then the tools.
         root.Subcommands.Add(QuickstartCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
@@ -28,6 +29,7 @@ public static class TextVaeCommandLine
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(VocabCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
         return root;

@@ -17,7 +17,7 @@ public static class InfoCommand
             var resolved = DeviceSelector.Resolve(parse.GetValue(device)!);
             var output = parse.InvocationConfiguration.Output;
             var torchSharp = typeof(torch).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0];
-            output.WriteLine($"TextVae      {typeof(TextVaeException).Assembly.GetName().Version}");
+            output.WriteLine($"TextVae      {TextVaeVersion.Current}");
             output.WriteLine($"TorchSharp   {torchSharp}");
             output.WriteLine($"libtorch     {torch.__version__}");
             output.WriteLine($"device       {DeviceSelector.Describe(resolved)}");

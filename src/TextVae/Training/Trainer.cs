@@ -83,9 +83,13 @@ public sealed class Trainer : IDisposable
 
     /// <summary>
     /// Raised after each validation, once its record is in <c>metrics.jsonl</c>. Observers at the edge (the curve
-    /// plot) subscribe here, so the training loop itself never draws.
+    /// plot, TensorBoard) subscribe here, so the training loop itself never draws. Observers run on the training
+    /// thread and must leave the model and the global random generator alone, so a run trains the same with them.
     /// </summary>
-    public event Action<MetricsRecord>? Validated;
+    public event Action<ValidationReport>? Validated;
+
+    /// <summary>Raised at each training log point, once its record is in <c>metrics.jsonl</c>.</summary>
+    public event Action<MetricsRecord>? Logged;
 
     public SentenceVae Model => _model;
     public TrainingState State => _state;
@@ -186,8 +190,9 @@ public sealed class Trainer : IDisposable
         var record = ValidationRecord(result, epoch);
         _metrics.Append(record);
         LogValidation(result, epoch);
-        ShowReconstructions();
-        Validated?.Invoke(record);
+        var reconstructions = ShowReconstructions();
+        if (Validated is { } validated)
+            validated(new ValidationReport(record, reconstructions, PriorSamples(_config.Training.ShowReconstructions)));
         return KeepIfBest(result) ? null : AfterNoImprovement();
     }
 
@@ -202,10 +207,14 @@ public sealed class Trainer : IDisposable
         _logger.LogInformation("Epoch {Epoch} validation ({Sentences:N0} sentences): ELBO {Elbo:F2}  rec {Rec:F2}  KL {Kl:F2}  PPL(ELBO) {Ppl:F1}  MI {Mi:F2}  active units {Au}/{Latent}",
             epoch + 1, result.Sentences, result.Elbo, result.Reconstruction, result.Kl, result.Perplexity, result.MutualInformation, result.ActiveUnits, _config.Model.LatentSize);
 
-    private void ShowReconstructions()
+    private ReconstructionExample[] ShowReconstructions()
     {
-        foreach (var sentence in _validSentences.Take(_config.Training.ShowReconstructions))
-            _logger.LogInformation("  {Input}\n    -> {Output}", _tokenizer.Decode(sentence), _tokenizer.Decode(GreedyReconstruction.Of(_model, sentence, _device, _config.Data.MaxLength + 1)));
+        var examples = _validSentences.Take(_config.Training.ShowReconstructions)
+            .Select(sentence => new ReconstructionExample(_tokenizer.Decode(sentence), _tokenizer.Decode(GreedyReconstruction.Of(_model, sentence, _device, _config.Data.MaxLength + 1))))
+            .ToArray();
+        foreach (var example in examples)
+            _logger.LogInformation("  {Input}\n    -> {Output}", example.Input, example.Output);
+        return examples;
     }
 
     /// <summary>Saves <c>best</c> when the validation ELBO improved; returns whether it did.</summary>
@@ -234,6 +243,32 @@ public sealed class Trainer : IDisposable
         return null;
     }
 
+    /// <summary>
+    /// Greedy decodes of <paramref name="count"/> prior draws z ~ N(0, I) from a generator of its own with a fixed
+    /// seed: the same points every epoch, and the training random streams untouched.
+    /// </summary>
+    private string[] PriorSamples(int count)
+    {
+        if (count == 0)
+            return [];
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        using var generator = new Generator((ulong)_config.Training.Seed + 2, _device);
+        var z = randn([count, _config.Model.LatentSize], generator: generator, device: _device); // [count, latent]
+        var wasTraining = _model.training;
+        _model.eval();
+        try
+        {
+            return SentenceDecoding.Decode(_model, z, new DecodingOptions { MaxLength = _config.Data.MaxLength + 1 })
+                .Select(decoded => _tokenizer.Decode(decoded.Ids))
+                .ToArray();
+        }
+        finally
+        {
+            _model.train(wasTraining);
+        }
+    }
+
     private void DecayLearningRate()
     {
         var rate = Math.Max(_config.Training.MinLearningRate, _state.LearningRate * _config.Training.PlateauFactor);
@@ -258,6 +293,7 @@ public sealed class Trainer : IDisposable
             LearningRate = _state.LearningRate, TokensPerSecond = progress.TokensPerSecond,
         };
         _metrics.Append(record);
+        Logged?.Invoke(record);
         _logger.LogInformation("epoch {Epoch} step {Step}/{Total}  loss {Loss:F2}  rec {Rec:F2}  KL {Kl:F2}  β {Beta:F3}  {Tps:N0} tok/s  ETA {Eta}",
             record.Epoch, record.Step, totalSteps, record.Loss, record.Reconstruction, record.Kl, klWeight, progress.TokensPerSecond, FormatDuration(eta));
     }
