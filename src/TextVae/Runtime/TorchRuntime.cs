@@ -73,6 +73,7 @@ public static class TorchRuntime
                 throw new TorchLoadException($"TorchSharp's native library could not be loaded: {FirstLine(e.Message)}");
             }
             _loadedLibTorch ??= DescribePackaged();
+            RequireSingleLibTorch();
             _loaded = true;
         }
     }
@@ -212,6 +213,14 @@ public static class TorchRuntime
             (version, source) = (BuiltFor, "the libtorch package that TorchSharp references");
         var libTorchSharp = PatchedLibraryPath ?? MappedLibraries.Named(NativeFileName).FirstOrDefault() ?? FindNative(NativeFileName) ?? NativeFileName;
         return new LoadedLibTorch(directory!, External: false, version, source, BuiltFor, libTorchSharp, CudaLibrariesLoaded: false);
+    }
+
+    /// <summary>Two libtorch_cpu.so in one process register the same operators twice and fail at random later.</summary>
+    private static void RequireSingleLibTorch()
+    {
+        var files = MappedLibraries.Named("libtorch_cpu.so").Select(path => new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path).Distinct().ToList();
+        if (files.Count > 1)
+            throw new TorchLoadException($"two libtorch builds were loaded into this process ({string.Join(", ", files)}); the chosen libtorch folder must be the only one");
     }
 
     private static string? FindNative(string fileName) =>
