@@ -65,12 +65,13 @@ python3 -c 'import torch; print("torch", torch.__version__, "cuda", torch.versio
   >> "$logs/python-torch.txt" 2>&1
 note "libtorch: $TEXTVAE_LIBTORCH ($(tail -1 "$logs/python-torch.txt"))"
 
-# The packaged libLibTorchSharp.so binds to libtorch 2.10's symbols; another version needs one built against it.
+# The packaged libLibTorchSharp.so is built against libtorch 2.10; another version needs one built against it.
 if [ -z "${TEXTVAE_LIBTORCHSHARP:-}" ]; then
   if [ -f "$work/libtorchsharp/libLibTorchSharp.so" ]; then
     export TEXTVAE_LIBTORCHSHARP="$work/libtorchsharp/libLibTorchSharp.so"
-  elif ! textvae info --device cpu > "$logs/info-packaged-libtorchsharp.txt" 2>&1; then
-    note "packaged libLibTorchSharp.so: $(tail -1 "$logs/info-packaged-libtorchsharp.txt")"
+  elif ! textvae info --device cpu > "$logs/info-packaged-libtorchsharp.txt" 2>&1 || grep -q 'differs from' "$logs/info-packaged-libtorchsharp.txt"; then
+    # Even when every symbol binds, another minor version may lay out its classes differently: build in both cases.
+    note "packaged libLibTorchSharp.so: $(grep -E 'error|differs' "$logs/info-packaged-libtorchsharp.txt" | head -1)"
     if step build-libtorchsharp "$package/build-libtorchsharp.sh" "$work/torchsharp" "$work/libtorchsharp"; then
       export TEXTVAE_LIBTORCHSHARP="$work/libtorchsharp/libLibTorchSharp.so"
     else
