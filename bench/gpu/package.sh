@@ -2,7 +2,7 @@
 # Packages what a Linux GPU machine without .NET needs to run TextVae on its own PyTorch's libtorch (CUDA):
 #   dotnet-runtime.tar.xz   the .NET runtime of this machine's dotnet: the dotnet host, host/fxr and
 #                           shared/Microsoft.NETCore.App only (no SDK, no ASP.NET Core)
-#   textvae.tar.xz          a framework-dependent publish of the textvae command, without the packaged CPU libtorch
+#   textvae.tar.xz          a framework-dependent linux-x64 publish of the textvae command, without the packaged CPU libtorch
 #                           (TorchBackend=external: TorchSharp's managed assembly and libLibTorchSharp.so only)
 #   torchsharp-native.tar.xz  TorchSharp 0.107.0's native sources (MIT, LICENSE.txt included), for
 #                           build-libtorchsharp.sh when the machine's libtorch is not 2.10
@@ -30,7 +30,7 @@ rm -f "$out"/*.tar.xz "$out"/*.sh
 # Publish from a copy of the tracked (and new, unignored) files so that the different package graph of
 # TorchBackend=external never touches this checkout's obj/ folders.
 git ls-files -z --cached --others --exclude-standard | tar --null -T - -cf - | (mkdir -p "$stage/src" && tar -xf - -C "$stage/src")
-nice -n 10 dotnet publish "$stage/src/src/TextVae.Cli" -c Release -p:TorchBackend=external --no-self-contained \
+nice -n 10 dotnet publish "$stage/src/src/TextVae.Cli" -c Release -p:TorchBackend=external -r linux-x64 --no-self-contained \
   -o "$stage/app" -v quiet -nologo
 if ls "$stage/app" | grep -E '^lib(torch|c10)' >/dev/null; then
   echo "package: the publish contains a libtorch; TorchBackend=external should leave it out" >&2
