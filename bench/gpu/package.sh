@@ -36,16 +36,16 @@ if ls "$stage/app" | grep -E '^lib(torch|c10)' >/dev/null; then
   echo "package: the publish contains a libtorch; TorchBackend=external should leave it out" >&2
   exit 1
 fi
-tar -C "$stage/app" -cf - . | xz -T0 -9 > "$out/textvae.tar.xz"
+tar -C "$stage/app" -cf - . | xz -T0 -6 > "$out/textvae.tar.xz"
 
 dotnet_root=$(dirname "$(readlink -f "$(command -v dotnet)")")
 runtime_version=$(ls "$dotnet_root/shared/Microsoft.NETCore.App" | sort -V | tail -1)
 fxr_version=$(ls "$dotnet_root/host/fxr" | sort -V | tail -1)
 tar -C "$dotnet_root" -cf - dotnet LICENSE.txt ThirdPartyNotices.txt "host/fxr/$fxr_version" "shared/Microsoft.NETCore.App/$runtime_version" 2>/dev/null \
-  | xz -T0 -9 > "$out/dotnet-runtime.tar.xz"
+  | xz -T0 -6 > "$out/dotnet-runtime.tar.xz"
 
-(cd "$torchsharp" && tar -cf - LICENSE.txt src/Native) | xz -T0 -9 > "$out/torchsharp-native.tar.xz"
-tar -cf - configs corpora/brown vocab | xz -T0 -9 > "$out/data.tar.xz"
+(cd "$torchsharp" && tar -cf - LICENSE.txt src/Native) | xz -T0 -6 > "$out/torchsharp-native.tar.xz"
+tar -cf - configs corpora/brown vocab | xz -T0 -6 > "$out/data.tar.xz"
 cp bench/gpu/run.sh bench/gpu/build-libtorchsharp.sh "$out/"
 echo "$(git rev-parse HEAD) .NET $runtime_version" > "$out/VERSION"
 
