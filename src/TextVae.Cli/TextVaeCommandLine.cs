@@ -80,8 +80,6 @@ public static class TextVaeCommandLine
                 TorchLoadException { Failure: TorchLoadFailure.MissingSymbols } =>
                     $"textvae: error: {e.Message} (bench/gpu/build-libtorchsharp.sh builds one; pass it with {CommonOptions.LibTorchSharp.Name})",
                 InvalidParameterException invalid => $"textvae: error: {invalid.MessageNaming(FlagNames.For(invalid.Parameter))}",
-                TorchLoadException { Failure: TorchLoadFailure.MissingSymbols } =>
-                    $"textvae: error: {e.Message} (bench/gpu/build-libtorchsharp.sh builds one; pass it with {CommonOptions.LibTorchSharp.Name})",
                 TextVaeException => $"textvae: error: {e.Message}",
                 _ => $"textvae: internal error: {e.GetType().Name}: {e.Message.Split('\n')[0]}{(verbose ? "" : " (--verbose shows details)")}",
             });
