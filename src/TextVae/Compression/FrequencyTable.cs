@@ -69,16 +69,9 @@ public sealed class FrequencyTable
     /// <summary>The symbol whose range [start, start + frequency) holds <paramref name="slot"/>.</summary>
     public int Find(uint slot)
     {
-        int low = 0, high = Count - 1;
-        while (low < high)
-        {
-            var middle = (low + high + 1) / 2;
-            if (_starts[middle] <= slot)
-                low = middle;
-            else
-                high = middle - 1;
-        }
-        return low;
+        // Starts strictly increase (every frequency is at least 1), so an exact hit is the symbol itself.
+        var index = Array.BinarySearch(_starts, slot);
+        return index >= 0 ? index : ~index - 1;
     }
 
     public void Push(RansStack stack, int symbol) => stack.Push(Start(symbol), Frequency(symbol), PrecisionBits);

@@ -38,16 +38,8 @@ public sealed class LatentBuckets
     /// <summary>The bucket that holds <paramref name="value"/>.</summary>
     public int BucketOf(double value)
     {
-        int low = 0, high = Count - 1;
-        while (low < high)
-        {
-            var middle = (low + high + 1) / 2;
-            if (_edges[middle] <= value)
-                low = middle;
-            else
-                high = middle - 1;
-        }
-        return low;
+        var index = Array.BinarySearch(_edges, value);
+        return Math.Clamp(index >= 0 ? index : ~index - 1, 0, Count - 1);
     }
 
     /// <summary>
