@@ -1,7 +1,6 @@
 using System.Text.Json.Serialization;
-using TextVae.Configuration;
 
-namespace TextVae.Generation;
+namespace TextVae.Decoding;
 
 /// <summary>How tokens are chosen when a sentence is decoded from z; the same options apply to every command that decodes.</summary>
 public sealed record DecodingOptions

@@ -1,6 +1,7 @@
-using TextVae.Training;
+using TextVae.Checkpoints;
 
-namespace TextVae.Tests.Training;
+
+namespace TextVae.Tests.Checkpoints;
 
 public class CheckpointFileTests
 {

@@ -1,4 +1,4 @@
-namespace TextVae.Configuration;
+namespace TextVae;
 
 /// <summary>Validation checks for configuration records; each failure names the field as it is spelt in the JSON file.</summary>
 public static class ConfigCheck

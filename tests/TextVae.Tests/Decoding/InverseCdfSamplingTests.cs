@@ -1,7 +1,8 @@
-using TextVae.Generation;
+using TextVae.Decoding;
+
 using static TorchSharp.torch;
 
-namespace TextVae.Tests.Generation;
+namespace TextVae.Tests.Decoding;
 
 public class InverseCdfSamplingTests
 {

@@ -1,10 +1,15 @@
 using ScottPlot;
+using TextVae.Training;
 
-namespace TextVae.Training;
+namespace TextVae.Plotting;
 
 /// <summary>Draws the training curves of a run (loss, reconstruction, KL and KL weight against step) as a PNG.</summary>
 public static class TrainingCurvePlot
 {
+    /// <summary>Redraws the run's <c>curves.png</c> from its metrics after every validation of <paramref name="session"/>.</summary>
+    public static void RedrawAfterEachValidation(TrainingSession session) =>
+        session.Trainer.Validated += _ => Render(new MetricsLog(session.Folder.Metrics).ReadAll(), session.Folder.Curves, session.Folder.Name);
+
     public static void Render(IReadOnlyList<MetricsRecord> records, string pngPath, string title)
     {
         var train = records.Where(r => r.Kind == "train").ToList();

@@ -1,10 +1,10 @@
-using TextVae.Generation;
 using TextVae.Model;
 using TextVae.Tokenization;
-using TextVae.Training;
+using TextVae.Checkpoints;
+using TextVae.Decoding;
 using static TorchSharp.torch;
 
-namespace TextVae.Tests.Generation;
+namespace TextVae.Tests.Decoding;
 
 /// <summary>
 /// Each decoding strategy on the tiny model, once as trained and once with its output layer set by hand so every step

@@ -1,4 +1,4 @@
-namespace TextVae.Training;
+namespace TextVae.Checkpoints;
 
 /// <summary>
 /// Where training stands, saved in every checkpoint so that <c>--resume</c> continues exactly: the same batches

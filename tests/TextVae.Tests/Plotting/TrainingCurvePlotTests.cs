@@ -1,6 +1,7 @@
+using TextVae.Plotting;
 using TextVae.Training;
 
-namespace TextVae.Tests.Training;
+namespace TextVae.Tests.Plotting;
 
 public class TrainingCurvePlotTests
 {
@@ -19,18 +20,5 @@ public class TrainingCurvePlotTests
         var bytes = File.ReadAllBytes(png);
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, bytes[..4]);
         Assert.True(bytes.Length > 10_000);
-    }
-
-    [Fact]
-    public void Truncating_drops_the_records_a_resumed_run_repeats()
-    {
-        using var directory = new TemporaryDirectory();
-        var log = new MetricsLog(directory.File("metrics.jsonl"));
-        foreach (var step in new[] { 10, 20, 30, 40 })
-            log.Append(new MetricsRecord { Kind = "train", Step = step, Epoch = 1 });
-
-        log.TruncateAfter(25);
-
-        Assert.Equal([10L, 20L], log.ReadAll().Select(r => r.Step));
     }
 }

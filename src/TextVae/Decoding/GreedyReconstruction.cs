@@ -3,7 +3,7 @@ using TextVae.Model;
 using TextVae.Tokenization;
 using static TorchSharp.torch;
 
-namespace TextVae.Generation;
+namespace TextVae.Decoding;
 
 /// <summary>
 /// Encodes sentences to their posterior means and decodes them greedily: the quick look at reconstructions during

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace TextVae.Data;
+namespace TextVae.Corpora;
 
 /// <summary>
 /// Streams a UTF-8 corpus (one sentence per line) without loading it whole. Each line is decoded strictly:

@@ -1,6 +1,5 @@
-using TextVae.Configuration;
 
-namespace TextVae.Training;
+namespace TextVae.Configuration;
 
 /// <summary>The <c>training</c> section of a configuration: optimisation, schedule of validation and checkpoints, stopping.</summary>
 public sealed record TrainingOptions

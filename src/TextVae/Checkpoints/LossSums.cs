@@ -1,4 +1,4 @@
-namespace TextVae.Training;
+namespace TextVae.Checkpoints;
 
 /// <summary>Sentence-weighted sums of the loss terms over the steps since the last log line.</summary>
 public sealed record LossSums(long Sentences, double Loss, double Reconstruction, double Kl)

@@ -1,7 +1,8 @@
 using ScottPlot;
+using TextVae.Generation;
 using static TorchSharp.torch;
 
-namespace TextVae.Generation;
+namespace TextVae.Plotting;
 
 /// <summary>Draws sentences' posterior means projected to 2-D by PCA, coloured by sentence length (tokens), as a PNG.</summary>
 public static class LatentPlot

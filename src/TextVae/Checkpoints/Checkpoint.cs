@@ -7,7 +7,7 @@ using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
-namespace TextVae.Training;
+namespace TextVae.Checkpoints;
 
 /// <summary>
 /// Everything needed to use or continue a model, in one file: configuration, tokenizer files, weights,

@@ -1,4 +1,4 @@
-namespace TextVae.Training;
+namespace TextVae.Checkpoints;
 
 /// <summary>The files of one training run, <c>runs/NAME/</c>: checkpoints, metrics and curves.</summary>
 public sealed record RunFolder(string Root)

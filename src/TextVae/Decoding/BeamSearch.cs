@@ -3,7 +3,7 @@ using TextVae.Tokenization;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 
-namespace TextVae.Generation;
+namespace TextVae.Decoding;
 
 /// <summary>
 /// Beam search over all latent codes at once: rows × width hypotheses decode together; a finished hypothesis keeps

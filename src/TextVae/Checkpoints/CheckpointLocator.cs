@@ -1,4 +1,4 @@
-namespace TextVae.Training;
+namespace TextVae.Checkpoints;
 
 /// <summary>
 /// The checkpoint a command uses when none is named: of every run under <c>runs/</c>, its preferred checkpoint

@@ -1,7 +1,7 @@
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 
-namespace TextVae.Generation;
+namespace TextVae.Decoding;
 
 /// <summary>Picks the next token of every row from its logits: the argmax, or a sample from a reshaped distribution.</summary>
 public static class NextTokenChooser

@@ -1,4 +1,4 @@
-namespace TextVae.Training;
+namespace TextVae.Checkpoints;
 
 /// <summary>Descriptive facts about a checkpoint, for <c>info</c> and the UI's model view; nothing here is needed to load it.</summary>
 public sealed record CheckpointInfo

@@ -1,4 +1,4 @@
-namespace TextVae.Data;
+namespace TextVae.Corpora;
 
 /// <summary>What <see cref="CorpusReader"/> found in a file: lines read, and those it skipped as empty or invalid UTF-8.</summary>
 /// <param name="InvalidLineNumbers">The first <see cref="CorpusReader.ListedInvalidLines"/> invalid lines, 1-based.</param>

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace TextVae.Training;
+namespace TextVae.Checkpoints;
 
 /// <summary>
 /// The on-disk container of a checkpoint: named entries followed by a SHA-256 of everything before it.

@@ -3,7 +3,7 @@ using TextVae.Tokenization;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 
-namespace TextVae.Generation;
+namespace TextVae.Decoding;
 
 /// <summary>
 /// Decodes a batch of latent codes into sentences, all rows together, each row stopping at its own &lt;eos&gt;.

@@ -1,7 +1,7 @@
 using System.Text;
-using TextVae.Data;
+using TextVae.Corpora;
 
-namespace TextVae.Tests.Data;
+namespace TextVae.Tests.Corpora;
 
 public class CorpusReaderTests
 {
