@@ -1,5 +1,3 @@
-using TextVae.Configuration;
-
 namespace TextVae.Compression;
 
 /// <summary>Settings of <see cref="TextCompressor"/>; all of them are stored in the archive, so decompression needs none.</summary>

@@ -4,7 +4,7 @@ using TextVae.Data;
 using TextVae.Evaluation;
 using TextVae.Model;
 using TextVae.Tokenization;
-using TextVae.Training;
+using TextVae.Checkpoints;
 using static TorchSharp.torch;
 
 namespace TextVae.Compression;
