@@ -71,9 +71,12 @@ public static class TextVaeCommandLine
         catch (Exception e)
         {
             var verbose = parse.GetValue(CommonOptions.Verbose);
-            await stderr.WriteLineAsync(e is TextVaeException
-                ? $"textvae: error: {e.Message}"
-                : $"textvae: internal error: {e.GetType().Name}: {e.Message.Split('\n')[0]}{(verbose ? "" : " (--verbose shows details)")}");
+            await stderr.WriteLineAsync(e switch
+            {
+                InvalidParameterException invalid => $"textvae: error: {invalid.MessageNaming(FlagNames.For(invalid.Parameter))}",
+                TextVaeException => $"textvae: error: {e.Message}",
+                _ => $"textvae: internal error: {e.GetType().Name}: {e.Message.Split('\n')[0]}{(verbose ? "" : " (--verbose shows details)")}",
+            });
             if (verbose)
                 await stderr.WriteLineAsync(e.ToString());
             return 1;

@@ -29,14 +29,14 @@ public sealed record DecodingOptions
 
     public DecodingOptions Validate()
     {
-        ConfigCheck.OneOf(Strategy, "--strategy", Strategies);
+        ConfigCheck.OneOf(Strategy, "strategy", Strategies);
         if (Samples && !(Temperature > 0))
-            throw new TextVaeException($"--temperature must be greater than 0 when sampling (got {Temperature}); use --strategy greedy for the most likely tokens");
-        ConfigCheck.Positive(TopK, "--top-k");
+            throw new InvalidParameterException("temperature", $"must be greater than 0 when sampling (got {Temperature}); the greedy strategy gives the most likely tokens");
+        ConfigCheck.Positive(TopK, "topK");
         if (!(TopP > 0 && TopP <= 1))
-            throw new TextVaeException($"--top-p must be in (0, 1] (got {TopP})");
-        ConfigCheck.Positive(BeamWidth, "--beam");
-        ConfigCheck.Positive(MaxLength, "--max-len");
+            throw new InvalidParameterException("topP", $"must be in (0, 1] (got {TopP})");
+        ConfigCheck.Positive(BeamWidth, "beamWidth");
+        ConfigCheck.Positive(MaxLength, "maxLength");
         return this;
     }
 }

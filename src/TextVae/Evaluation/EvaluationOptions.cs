@@ -20,9 +20,9 @@ public sealed record EvaluationOptions
 
     public EvaluationOptions Validate()
     {
-        ConfigCheck.Positive(Samples, "--samples");
-        ConfigCheck.NotNegative(Chunk, "--chunk");
-        ConfigCheck.NotNegative(PriorSamples, "--prior-samples");
+        ConfigCheck.Positive(Samples, "samples");
+        ConfigCheck.NotNegative(Chunk, "chunk");
+        ConfigCheck.NotNegative(PriorSamples, "priorSamples");
         return this;
     }
 }

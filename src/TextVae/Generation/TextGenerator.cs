@@ -75,7 +75,7 @@ public sealed class TextGenerator : IDisposable
     /// <summary>Sentences from the prior: z ~ N(0, I), decoded together.</summary>
     public IReadOnlyList<GeneratedSentence> Sample(int count, DecodingOptions options, int seed)
     {
-        ConfigCheck.Positive(count, "--count");
+        ConfigCheck.Positive(count, "count");
         options.Validate();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
@@ -105,7 +105,7 @@ public sealed class TextGenerator : IDisposable
     public InterpolationResult Interpolate(string first, string second, int steps, InterpolationPath mode, DecodingOptions options, int seed = 0)
     {
         if (steps < 2)
-            throw new TextVaeException($"--steps must be at least 2, the two ends (got {steps})");
+            throw new InvalidParameterException("steps", $"must be at least 2, the two ends (got {steps})");
         options.Validate();
         var a = Read(first, "first sentence");
         var b = Read(second, "second sentence");
@@ -134,8 +134,8 @@ public sealed class TextGenerator : IDisposable
     /// </summary>
     public ParaphraseResult Paraphrase(string sentence, int count, double radius, DecodingOptions options, int seed, ParaphraseRanking ranking)
     {
-        ConfigCheck.Positive(count, "--count");
-        ConfigCheck.NotNegative(radius, "--radius");
+        ConfigCheck.Positive(count, "count");
+        ConfigCheck.NotNegative(radius, "radius");
         options.Validate();
         var input = Read(sentence);
         using var scope = NewDisposeScope();

@@ -12,14 +12,6 @@ public static class ByteLevelAlphabet
 
     public static char Symbol(byte value) => ByteToChar[value];
 
-    public static string Spell(ReadOnlySpan<byte> bytes)
-    {
-        var chars = new char[bytes.Length];
-        for (var i = 0; i < bytes.Length; i++)
-            chars[i] = ByteToChar[bytes[i]];
-        return new string(chars);
-    }
-
     /// <summary>The bytes a byte-level spelling stands for; null when it holds a character outside the alphabet.</summary>
     public static byte[]? Unspell(string spelling)
     {

@@ -153,7 +153,7 @@ public sealed class Trainer : IDisposable
     private TrainingState Interrupt()
     {
         Save(_run.Last);
-        _logger.LogInformation("Interrupted at step {Step}; saved {Path}. Continue with --resume", _state.Step, _run.Last);
+        _logger.LogInformation("Interrupted at step {Step}; saved {Path}. Resume the run to continue", _state.Step, _run.Last);
         return _state;
     }
 
@@ -182,25 +182,44 @@ public sealed class Trainer : IDisposable
     private string? Validate(int epoch)
     {
         var result = ElboEvaluator.Evaluate(_model, _validBatches.Batches(_validBatches.Plan(0)), _device);
-        var record = new MetricsRecord
-        {
-            Kind = "valid", Step = _state.Step, Epoch = epoch + 1, Loss = -result.Elbo, Reconstruction = result.Reconstruction,
-            Kl = result.Kl, KlWeight = _schedule.Weight(_state.Step), LearningRate = _state.LearningRate, Elbo = result.Elbo,
-            Perplexity = result.Perplexity, ActiveUnits = result.ActiveUnits, MutualInformation = result.MutualInformation,
-        };
+        var record = ValidationRecord(result, epoch);
         _metrics.Append(record);
+        LogValidation(result, epoch);
+        ShowReconstructions();
+        Validated?.Invoke(record);
+        return KeepIfBest(result) ? null : AfterNoImprovement();
+    }
+
+    private MetricsRecord ValidationRecord(ElboSummary result, int epoch) => new()
+    {
+        Kind = "valid", Step = _state.Step, Epoch = epoch + 1, Loss = -result.Elbo, Reconstruction = result.Reconstruction,
+        Kl = result.Kl, KlWeight = _schedule.Weight(_state.Step), LearningRate = _state.LearningRate, Elbo = result.Elbo,
+        Perplexity = result.Perplexity, ActiveUnits = result.ActiveUnits, MutualInformation = result.MutualInformation,
+    };
+
+    private void LogValidation(ElboSummary result, int epoch) =>
         _logger.LogInformation("Epoch {Epoch} validation ({Sentences:N0} sentences): ELBO {Elbo:F2}  rec {Rec:F2}  KL {Kl:F2}  PPL(ELBO) {Ppl:F1}  MI {Mi:F2}  active units {Au}/{Latent}",
             epoch + 1, result.Sentences, result.Elbo, result.Reconstruction, result.Kl, result.Perplexity, result.MutualInformation, result.ActiveUnits, _config.Model.LatentSize);
+
+    private void ShowReconstructions()
+    {
         foreach (var sentence in _validSentences.Take(_config.Training.ShowReconstructions))
             _logger.LogInformation("  {Input}\n    -> {Output}", _tokenizer.Decode(sentence), _tokenizer.Decode(GreedyReconstruction.Of(_model, sentence, _device, _config.Data.MaxLength + 1)));
-        Validated?.Invoke(record);
+    }
 
-        if (result.Elbo > _state.BestValidElbo)
-        {
-            _state = _state with { BestValidElbo = result.Elbo, EpochsWithoutImprovement = 0, EpochsSinceLearningRateChange = 0 };
-            Save(_run.Best);
-            return null;
-        }
+    /// <summary>Saves <c>best</c> when the validation ELBO improved; returns whether it did.</summary>
+    private bool KeepIfBest(ElboSummary result)
+    {
+        if (!(result.Elbo > _state.BestValidElbo))
+            return false;
+        _state = _state with { BestValidElbo = result.Elbo, EpochsWithoutImprovement = 0, EpochsSinceLearningRateChange = 0 };
+        Save(_run.Best);
+        return true;
+    }
+
+    /// <summary>Counts an epoch without improvement: decays the learning rate on a plateau, or says why to stop early.</summary>
+    private string? AfterNoImprovement()
+    {
         _state = _state with
         {
             EpochsWithoutImprovement = _state.EpochsWithoutImprovement + 1,

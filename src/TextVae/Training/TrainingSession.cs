@@ -42,19 +42,19 @@ public sealed class TrainingSession : IDisposable
         if (request.Resume)
         {
             if (!File.Exists(run.Last))
-                throw new TextVaeException($"--resume: {run.Last} does not exist; start the run without --resume");
+                throw new InvalidParameterException("resume", $": {run.Last} does not exist; start the run without resuming");
             resumeFrom = Checkpoint.Load(run.Last);
             config = resumeFrom.Config;
             tokenizer = resumeFrom.Tokenizer;
             if (request.ConfigPath is not null || request.Overrides.Count > 0)
-                logger.LogInformation("Resuming with the configuration stored in {Path}; --config and --set are not applied", run.Last);
+                logger.LogInformation("Resuming with the configuration stored in {Path}; the configuration file and overrides given are not applied", run.Last);
         }
         else
         {
             if (request.ConfigPath is null)
-                throw new TextVaeException("--config is required (or --resume to continue a run)");
+                throw new InvalidParameterException("config", "is required unless an earlier run is resumed");
             if (File.Exists(run.Last))
-                throw new TextVaeException($"{run.Root} already holds a checkpoint; continue it with --resume or choose another --out");
+                throw new InvalidParameterException("runFolder", $": {run.Root} already holds a checkpoint; resume that run or choose another folder");
             config = TrainConfig.Load(request.ConfigPath, request.Overrides);
             run.Create(); // an output folder that cannot be made fails now, not after the vocabulary and corpora are read
             config = config with

@@ -3,6 +3,7 @@ using System.Text.Json;
 namespace TextVae.Tests.Cli;
 
 [Collection(TinyModelCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class EvalCommandTests(TinyModel tiny) : IDisposable
 {
     private readonly TemporaryDirectory _directory = new();
