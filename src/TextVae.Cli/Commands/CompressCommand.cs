@@ -62,7 +62,7 @@ public static class CompressCommand
             var error = parse.InvocationConfiguration.Error;
             var original = ReadAll(parse.GetValue(input)!);
             using var compressor = TextCompressor.Load(parse.GetValue(checkpoint)!, DeviceSelector.Resolve(parse.GetValue(device)!));
-            var result = WordErrors(() => compressor.Compress(original, options, new ProgressLines(error, "compress")));
+            var result = compressor.Compress(original, options, new ProgressLines(error, "compress"));
             WriteAll(parse.GetValue(output)!, result.Archive);
             var s = result.Statistics;
             error.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -84,24 +84,11 @@ public static class CompressCommand
         {
             var archive = ReadAll(parse.GetValue(input)!);
             using var compressor = TextCompressor.Load(parse.GetValue(checkpoint)!, DeviceSelector.Resolve(parse.GetValue(device)!));
-            var original = WordErrors(() => compressor.Decompress(archive, new ProgressLines(parse.InvocationConfiguration.Error, "decompress")));
+            var original = compressor.Decompress(archive, new ProgressLines(parse.InvocationConfiguration.Error, "decompress"));
             WriteAll(parse.GetValue(output)!, original);
             return 0;
         });
         return command;
-    }
-
-    /// <summary>Library messages name the option fields; the user knows them as flags.</summary>
-    private static T WordErrors<T>(Func<T> action)
-    {
-        try
-        {
-            return action();
-        }
-        catch (TextVaeException e) when (e.Message.Contains("batchSize") || e.Message.Contains("chunkTokens"))
-        {
-            throw new TextVaeException(e.Message.Replace("batchSize", "--batch").Replace("chunkTokens", "--chunk"));
-        }
     }
 
     public static byte[] ReadAll(string path)
