@@ -71,5 +71,7 @@ public sealed record TrainConfig
         Model.Validate();
         Objective.Validate();
         Training.Validate();
+        if (Objective.AutoencoderEpochs >= Training.Epochs)
+            throw new TextVaeException($"objective.autoencoderEpochs ({Objective.AutoencoderEpochs}) must be less than training.epochs ({Training.Epochs}), or no VAE epoch is left");
     }
 }
