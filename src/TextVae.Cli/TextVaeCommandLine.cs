@@ -29,6 +29,7 @@ public static class TextVaeCommandLine
         root.Subcommands.Add(ScoreCommand.Create());
         root.Subcommands.Add(VocabCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(PlotCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
         return root;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
-using TextVae.Data;
 using TextVae.Generation;
+using TextVae.Corpora;
+using TextVae.Plotting;
 
 namespace TextVae.Cli.Commands;
 

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using TextVae.Evaluation;
 using TextVae.Runtime;
-using TextVae.Training;
+using TextVae.Checkpoints;
 using static System.FormattableString;
 
 namespace TextVae.Cli.Commands;

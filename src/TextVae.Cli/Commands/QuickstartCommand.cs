@@ -2,6 +2,8 @@ using System.CommandLine;
 using TextVae.Generation;
 using TextVae.Runtime;
 using TextVae.Training;
+using TextVae.Checkpoints;
+using TextVae.Decoding;
 
 namespace TextVae.Cli.Commands;
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using TextVae.Evaluation;
 using TextVae.Runtime;
-using TextVae.Training;
+using TextVae.Checkpoints;
 using static System.FormattableString;
 
 namespace TextVae.Cli.Commands;

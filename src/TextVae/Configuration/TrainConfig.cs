@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using TextVae.Data;
 using TextVae.Model;
 using TextVae.Tokenization;
-using TextVae.Training;
 
 namespace TextVae.Configuration;
 
@@ -71,7 +70,7 @@ public sealed record TrainConfig
         Model.Validate();
         Objective.Validate();
         Training.Validate();
-        if (Objective.AutoencoderEpochs >= Training.Epochs)
-            throw new TextVaeException($"objective.autoencoderEpochs ({Objective.AutoencoderEpochs}) must be less than training.epochs ({Training.Epochs}), or no VAE epoch is left");
+        if (Training.MaxSteps > 0 && Objective.AutoencoderSteps >= Training.MaxSteps)
+            throw new TextVaeException($"objective.autoencoderSteps ({Objective.AutoencoderSteps}) must be less than training.maxSteps ({Training.MaxSteps}), or no VAE step is left");
     }
 }

@@ -1,4 +1,3 @@
-using TextVae.Configuration;
 
 namespace TextVae.Model;
 
@@ -26,10 +25,11 @@ public sealed record ObjectiveOptions
     public double FreeBitsPerSentence { get; init; }
 
     /// <summary>
-    /// Autoencoder pretraining (Li et al. 2019): the first this many epochs train with KL weight 0, then the KL
-    /// schedule starts from its step 0. Validation in these epochs neither chooses <c>best</c> nor counts for early stopping.
+    /// Autoencoder pretraining (Li et al. 2019): the first this many optimiser steps train with KL weight 0, then the
+    /// KL schedule starts from its step 0 (steps, like the schedule's own parameters; Li et al. count whole epochs).
+    /// A validation that follows a pretraining step neither chooses <c>best</c> nor counts for early stopping.
     /// </summary>
-    public int AutoencoderEpochs { get; init; }
+    public long AutoencoderSteps { get; init; }
 
     /// <summary>After autoencoder pretraining, re-initialise the decoder and output layer (not the shared embedding) and the optimiser, keeping the encoder.</summary>
     public bool ResetDecoder { get; init; }
@@ -53,9 +53,9 @@ public sealed record ObjectiveOptions
         ConfigCheck.NotNegative(FreeBitsPerSentence, "objective.freeBitsPerSentence");
         if (FreeBits > 0 && FreeBitsPerSentence > 0)
             throw new TextVaeException("objective.freeBits and objective.freeBitsPerSentence are two variants of one floor: set one of them");
-        ConfigCheck.NotNegative(AutoencoderEpochs, "objective.autoencoderEpochs");
-        if (ResetDecoder && AutoencoderEpochs == 0)
-            throw new TextVaeException("objective.resetDecoder needs objective.autoencoderEpochs > 0: the decoder is reset when pretraining ends");
+        ConfigCheck.NotNegative(AutoencoderSteps, "objective.autoencoderSteps");
+        if (ResetDecoder && AutoencoderSteps == 0)
+            throw new TextVaeException("objective.resetDecoder needs objective.autoencoderSteps > 0: the decoder is reset when pretraining ends");
         ConfigCheck.Positive(AggressiveMaxInnerSteps, "objective.aggressiveMaxInnerSteps");
         ConfigCheck.Positive(AggressiveCheckEvery, "objective.aggressiveCheckEvery");
     }

@@ -5,17 +5,18 @@ using TextVae.Data;
 using TextVae.Model;
 using TextVae.Tokenization;
 using TextVae.Evaluation;
-using TextVae.Generation;
 using TextVae.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
+using TextVae.Checkpoints;
+using TextVae.Decoding;
 using static TorchSharp.torch;
 
 namespace TextVae.Training;
 
 /// <summary>
 /// Trains a <see cref="SentenceVae"/>: seeded batches, KL annealing by step, gradient clipping, validation each
-/// epoch with early stopping and plateau decay, <c>last</c>/<c>best</c> checkpoints, metrics and curves; and the
+/// epoch with early stopping and plateau decay, <c>last</c>/<c>best</c> checkpoints and metrics; and the
 /// training-procedure remedies against posterior collapse: autoencoder pretraining with an optional decoder reset
 /// (Li et al. 2019) and aggressive inference-network training (He et al. 2019).
 /// Cancellation (Ctrl+C) saves <c>last</c> before returning, so no work since the previous save is lost.
@@ -78,7 +79,7 @@ public sealed class Trainer : IDisposable
                 config.Objective.AggressiveMaxInnerSteps, config.Objective.AggressiveCheckEvery);
         }
         _trainBatches = new BucketedBatcher(train, config.Data);
-        _schedule = new KlAnnealingSchedule(config.Objective.KlSchedule, (long)config.Objective.AutoencoderEpochs * _trainBatches.Plan(0).Batches.Count);
+        _schedule = new KlAnnealingSchedule(config.Objective.KlSchedule, config.Objective.AutoencoderSteps);
         // MI compares every validation posterior with every other (O(N²)): a large validation set is capped to its first sentences.
         var validSubset = training.ValidationSentences > 0 && valid.Count > training.ValidationSentences ? valid.Take(training.ValidationSentences).ToArray() : valid;
         _validBatches = new BucketedBatcher(validSubset, config.Data);
@@ -91,6 +92,12 @@ public sealed class Trainer : IDisposable
         else
             _metrics.TruncateAfter(0); // records of a run killed before its first checkpoint; this run starts over
     }
+
+    /// <summary>
+    /// Raised after each validation, once its record is in <c>metrics.jsonl</c>. Observers at the edge (the curve
+    /// plot) subscribe here, so the training loop itself never draws.
+    /// </summary>
+    public event Action<MetricsRecord>? Validated;
 
     public SentenceVae Model => _model;
 
@@ -122,8 +129,6 @@ public sealed class Trainer : IDisposable
         {
             _model.train();
             var plan = _trainBatches.Plan(epoch);
-            if (objective.ResetDecoder && epoch >= objective.AutoencoderEpochs && !_state.DecoderReset)
-                ResetDecoder();
             if (_state.BatchInEpoch == 0)
                 _logger.LogInformation("Epoch {Epoch}: {Batches} batches, padding {Padding:P1} of target positions{Phase}", epoch + 1, plan.Batches.Count, plan.PaddingFraction,
                     _schedule.IsPretraining(_state.Step) ? "; autoencoder pretraining (KL weight 0)" : AggressivePhase ? "; aggressive inference-network training" : "");
@@ -134,6 +139,8 @@ public sealed class Trainer : IDisposable
                 if (cancel.IsCancellationRequested)
                     return Interrupt();
 
+                if (objective.ResetDecoder && !_schedule.IsPretraining(_state.Step) && !_state.DecoderReset)
+                    ResetDecoder();
                 var klWeight = _schedule.Weight(_state.Step);
                 var batch = _trainBatches.MakeBatch(plan.Batches[index]).To(_device);
                 var aggressive = AggressivePhase;
@@ -229,17 +236,18 @@ public sealed class Trainer : IDisposable
     private string? Validate(int epoch)
     {
         var result = ElboEvaluator.Evaluate(_model, _validBatches.Batches(_validBatches.Plan(0)), _device);
-        _metrics.Append(new MetricsRecord
+        var record = new MetricsRecord
         {
             Kind = "valid", Step = _state.Step, Epoch = epoch + 1, Loss = -result.Elbo, Reconstruction = result.Reconstruction,
             Kl = result.Kl, KlWeight = _schedule.Weight(_state.Step), LearningRate = _state.LearningRate, Elbo = result.Elbo,
             Perplexity = result.Perplexity, ActiveUnits = result.ActiveUnits, MutualInformation = result.MutualInformation,
-        });
+        };
+        _metrics.Append(record);
         _logger.LogInformation("Epoch {Epoch} validation ({Sentences:N0} sentences): ELBO {Elbo:F2}  rec {Rec:F2}  KL {Kl:F2}  PPL(ELBO) {Ppl:F1}  MI {Mi:F2}  active units {Au}/{Latent}",
             epoch + 1, result.Sentences, result.Elbo, result.Reconstruction, result.Kl, result.Perplexity, result.MutualInformation, result.ActiveUnits, _config.Model.LatentSize);
         foreach (var sentence in _validSentences.Take(_config.Training.ShowReconstructions))
             _logger.LogInformation("  {Input}\n    -> {Output}", _tokenizer.Decode(sentence), _tokenizer.Decode(GreedyReconstruction.Of(_model, sentence, _device, _config.Data.MaxLength + 1)));
-        TrainingCurvePlot.Render(_metrics.ReadAll(), _run.Curves, _run.Name);
+        Validated?.Invoke(record);
         if (AggressivePhase)
             EndAggressivePhaseUnlessMutualInformationImproved(epoch, result.MutualInformation);
         if (_schedule.IsPretraining(_state.Step - 1))

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using TextVae.Evaluation;
-using TextVae.Training;
+using TextVae.Checkpoints;
 using static TorchSharp.torch;
 
 namespace TextVae.Tests.Evaluation;

@@ -1,5 +1,7 @@
 using System.Text.Json;
 using TextVae.Generation;
+using TextVae.Decoding;
+using TextVae.Plotting;
 using static TorchSharp.torch;
 
 namespace TextVae.Tests.Generation;
