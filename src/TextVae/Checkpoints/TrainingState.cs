@@ -1,7 +1,7 @@
 namespace TextVae.Checkpoints;
 
 /// <summary>
-/// Where training stands, saved in every checkpoint so that <c>--resume</c> continues exactly: the same batches
+/// Where training stands, saved in every checkpoint so that resuming continues exactly: the same batches
 /// (epoch and position in it), the same KL weight (the schedule is a function of <see cref="Step"/>), the same
 /// random numbers (generator states), the same stopping and learning-rate decisions and the same logged means.
 /// </summary>

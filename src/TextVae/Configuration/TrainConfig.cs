@@ -36,7 +36,7 @@ public sealed record TrainConfig
     }
 
     /// <summary>
-    /// Loads <paramref name="path"/>, then environment variables <c>TEXTVAE__section__key</c>, then <c>--set</c>
+    /// Loads <paramref name="path"/>, then environment variables <c>TEXTVAE__section__key</c>, then the
     /// overrides, each layer winning over the one before.
     /// </summary>
     public static TrainConfig Load(string path, IEnumerable<string>? overrides = null)

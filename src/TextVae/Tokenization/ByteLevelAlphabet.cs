@@ -11,14 +11,6 @@ public static class ByteLevelAlphabet
 
     public static char Symbol(byte value) => ByteToChar[value];
 
-    public static string Spell(ReadOnlySpan<byte> bytes)
-    {
-        var chars = new char[bytes.Length];
-        for (var i = 0; i < bytes.Length; i++)
-            chars[i] = ByteToChar[bytes[i]];
-        return new string(chars);
-    }
-
     private static char[] BuildTable()
     {
         var table = new char[256];

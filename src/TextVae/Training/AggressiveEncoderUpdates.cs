@@ -26,7 +26,7 @@ public sealed class AggressiveEncoderUpdates(OptimizationStep encoderStep, int m
             var batch = nextBatch();
             var result = encoderStep.Run(batch, step, klWeight);
             updates++;
-            if (result.Finite)
+            if (result.Fault is null)
             {
                 lossSum += (double)result.Loss * batch.Size;
                 tokens += batch.TargetTokenCount;
