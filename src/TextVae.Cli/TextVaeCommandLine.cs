@@ -36,6 +36,7 @@ public static class TextVaeCommandLine
         root.Subcommands.Add(VocabCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
+        root.Subcommands.Add(PlotCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
         return root;
     }
