@@ -21,7 +21,7 @@ public sealed class DecodingPanel : View
         CanFocus = true;
         Width = Dim.Fill();
         Height = 2;
-        var caption = new Label { Text = "Strategy:", X = 0, Y = 0 };
+        var caption = new Label { Text = $"{FieldLabels.Of("strategy")}:", X = 0, Y = 0 };
         _strategy = new OptionSelector
         {
             X = Pos.Right(caption) + 1,
@@ -31,11 +31,11 @@ public sealed class DecodingPanel : View
             Value = 0,
         };
         Add(caption, _strategy);
-        _temperature = Form.Field(this, "Temperature:", Format(Defaults.Temperature), 0, 1, 6);
-        _topK = Form.Field(this, "Top-k:", $"{Defaults.TopK}", Pos.Right(_temperature) + 2, 1, 5);
-        _topP = Form.Field(this, "Top-p:", Format(Defaults.TopP), Pos.Right(_topK) + 2, 1, 6);
-        _beam = Form.Field(this, "Beam width:", $"{Defaults.BeamWidth}", Pos.Right(_topP) + 2, 1, 4);
-        _maxLength = Form.Field(this, "Max length:", $"{Defaults.MaxLength}", Pos.Right(_beam) + 2, 1, 5);
+        _temperature = Form.Field(this, "temperature", Format(Defaults.Temperature), 0, 1, 6);
+        _topK = Form.Field(this, "topK", $"{Defaults.TopK}", Pos.Right(_temperature) + 2, 1, 5);
+        _topP = Form.Field(this, "topP", Format(Defaults.TopP), Pos.Right(_topK) + 2, 1, 6);
+        _beam = Form.Field(this, "beamWidth", $"{Defaults.BeamWidth}", Pos.Right(_topP) + 2, 1, 4);
+        _maxLength = Form.Field(this, "maxLength", $"{Defaults.MaxLength}", Pos.Right(_beam) + 2, 1, 5);
     }
 
     public string Strategy
@@ -51,10 +51,10 @@ public sealed class DecodingPanel : View
     {
         Strategy = Strategy,
         Temperature = Form.Number(_temperature, "temperature"),
-        TopK = Form.Integer(_topK, "top-k"),
-        TopP = Form.Number(_topP, "top-p"),
-        BeamWidth = Form.Integer(_beam, "beam width"),
-        MaxLength = Form.Integer(_maxLength, "max length"),
+        TopK = Form.Integer(_topK, "topK"),
+        TopP = Form.Number(_topP, "topP"),
+        BeamWidth = Form.Integer(_beam, "beamWidth"),
+        MaxLength = Form.Integer(_maxLength, "maxLength"),
     }.Validate();
 
     private static string Format(double value) => value.ToString("0.0##", System.Globalization.CultureInfo.InvariantCulture);

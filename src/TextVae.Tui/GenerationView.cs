@@ -84,7 +84,7 @@ public abstract class GenerationView : View
         }
         catch (TextVaeException e)
         {
-            Worker.Fail($"{name}: {e.Message}");
+            Worker.Fail($"{name}: {ErrorText.Of(e)}");
             return;
         }
         Worker.Submit(name, work, show);

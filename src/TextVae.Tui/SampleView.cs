@@ -17,8 +17,8 @@ public sealed class SampleView : GenerationView
     {
         Decoding = new DecodingPanel { X = 0, Y = 0 };
         Add(Decoding);
-        _count = Form.Field(this, "Count:", "10", 0, Pos.Bottom(Decoding) + 1, 5);
-        _seed = Form.Field(this, "Seed:", "0", Pos.Right(_count) + 2, Pos.Top(_count), 8);
+        _count = Form.Field(this, "count", "10", 0, Pos.Bottom(Decoding) + 1, 5);
+        _seed = Form.Field(this, "seed", "0", Pos.Right(_count) + 2, Pos.Top(_count), 8);
         PlaceResults(Pos.Bottom(_count) + 1, "   log p  sentence   (* verbatim training sentence, … cut at max length)");
     }
 

@@ -11,10 +11,11 @@ public static class GenerationOutput
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, // like every JSON a user parses (README: "JSON output")
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // sentences stay readable: no \uXXXX for every accent
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals, // a token the model gives probability 0 scores −∞
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.CamelCase) },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
     /// <summary>The one JSON document of a command: what it was asked, how, and what came out.</summary>

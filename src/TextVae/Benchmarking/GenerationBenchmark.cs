@@ -16,7 +16,7 @@ public static class GenerationBenchmark
     public static GenerationBenchmarkResult Run(TextGenerator generator, int repeats)
     {
         if (repeats < 1)
-            throw new TextVaeException($"--repeats must be at least 1 (got {repeats})");
+            throw new InvalidParameterException("repeats", $"must be at least 1 (got {repeats})");
         var greedy = new DecodingOptions { MaxLength = 30 };
         // Sampled rather than greedy, so even a model whose greedy outputs coincide yields two different sentences.
         var ends = generator.Sample(16, greedy with { Strategy = "temperature" }, seed: 1)

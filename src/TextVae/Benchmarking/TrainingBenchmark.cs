@@ -49,7 +49,7 @@ public sealed class TrainingBenchmark : IDisposable
         _model.to(_device);
         _model.train();
         _optimizer = optim.Adam(_model.parameters(), 1e-3);
-        _wordDropoutRandom = new Generator((ulong)options.Seed, _device);
+        _wordDropoutRandom = SeededRandom.NewGenerator((ulong)options.Seed);
         _step = new OptimizationStep(_model, _optimizer, new ObjectiveOptions { WordDropout = options.WordDropout }, 5.0, _wordDropoutRandom);
     }
 
@@ -107,7 +107,7 @@ public sealed class TrainingBenchmark : IDisposable
     private static (ISentenceTokenizer Tokenizer, IReadOnlyList<int[]> Sentences) LoadCorpus(TrainingBenchmarkOptions options)
     {
         if (!File.Exists(options.Corpus))
-            throw new TextVaeException($"--corpus {options.Corpus} does not exist");
+            throw new InvalidParameterException("corpus", $"{options.Corpus} does not exist");
         // The vocabulary is learnt from the same first sentences that are trained on, as a benchmark script would.
         var head = Path.Combine(Path.GetTempPath(), $"textvae-bench-{Environment.ProcessId}.txt");
         try

@@ -31,19 +31,20 @@ public sealed record TrainingBenchmarkOptions
 
     public TrainingBenchmarkOptions Validate()
     {
-        ConfigCheck.OneOf(Cell, "--cell", "lstm", "gru");
-        ConfigCheck.Positive(Embedding, "--embedding");
-        ConfigCheck.Positive(Hidden, "--hidden");
-        ConfigCheck.Positive(Latent, "--latent");
-        ConfigCheck.Positive(Batch, "--batch");
-        ConfigCheck.Positive(MaxLength, "--max-len");
-        ConfigCheck.Positive(Vocabulary - Tokenization.SpecialTokens.Count, "--vocab (beyond the 4 special tokens)");
-        ConfigCheck.InRange(WordDropout, 0, 1, "--word-dropout");
-        ConfigCheck.Positive(Steps, "--steps");
-        ConfigCheck.NotNegative(Warmup, "--warmup");
-        ConfigCheck.NotNegative(Threads, "--threads");
-        ConfigCheck.Positive(Sentences, "--sentences");
-        ConfigCheck.Positive(SampleEvery, "--sample-every");
+        ConfigCheck.OneOf(Cell, "cell", "lstm", "gru");
+        ConfigCheck.Positive(Embedding, "embedding");
+        ConfigCheck.Positive(Hidden, "hidden");
+        ConfigCheck.Positive(Latent, "latent");
+        ConfigCheck.Positive(Batch, "batch");
+        ConfigCheck.Positive(MaxLength, "maxLength");
+        if (Vocabulary <= Tokenization.SpecialTokens.Count)
+            throw new InvalidParameterException("vocabulary", $"must be larger than {Tokenization.SpecialTokens.Count}, the special tokens (got {Vocabulary})");
+        ConfigCheck.InRange(WordDropout, 0, 1, "wordDropout");
+        ConfigCheck.Positive(Steps, "steps");
+        ConfigCheck.NotNegative(Warmup, "warmup");
+        ConfigCheck.NotNegative(Threads, "threads");
+        ConfigCheck.Positive(Sentences, "sentences");
+        ConfigCheck.Positive(SampleEvery, "sampleEvery");
         return this;
     }
 }

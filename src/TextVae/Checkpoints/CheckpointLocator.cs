@@ -22,6 +22,6 @@ public static class CheckpointLocator
         if (requested is not null)
             return File.Exists(requested) ? requested : throw new TextVaeException($"checkpoint {requested} does not exist");
         return FindNewest(runsDirectory)
-            ?? throw new TextVaeException($"no checkpoint under {runsDirectory}/: run `textvae quickstart` or `textvae train` first, or pass --checkpoint PATH");
+            ?? throw new InvalidParameterException("checkpoint", $"not given, and there is no checkpoint under {runsDirectory}/ to use instead: train a model first");
     }
 }

@@ -1,7 +1,7 @@
 namespace TextVae.Checkpoints;
 
 /// <summary>
-/// Where training stands, saved in every checkpoint so that <c>--resume</c> continues exactly: the same batches
+/// Where training stands, saved in every checkpoint so that resuming continues exactly: the same batches
 /// (epoch and position in it), the same KL weight (the schedule is a function of <see cref="Step"/>), the same
 /// random numbers (generator states), the same stopping and learning-rate decisions and the same logged means.
 /// </summary>
@@ -19,4 +19,13 @@ public sealed record TrainingState
     public byte[] TorchRandomState { get; init; } = [];
     public byte[] WordDropoutRandomState { get; init; } = [];
     public LossSums LogWindow { get; init; } = LossSums.Empty;
+
+    /// <summary>The decoder has been reset after autoencoder pretraining (done once).</summary>
+    public bool DecoderReset { get; init; }
+
+    /// <summary>Aggressive inference-network training has ended (after an epoch whose validation MI did not improve).</summary>
+    public bool AggressiveEnded { get; init; }
+
+    /// <summary>Validation mutual information after the previous aggressive epoch, the mark the next one must beat.</summary>
+    public double AggressiveMutualInformation { get; init; } = double.NegativeInfinity;
 }

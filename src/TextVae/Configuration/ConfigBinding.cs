@@ -30,7 +30,7 @@ public static partial class ConfigBinding
                 throw new TextVaeException($"unknown configuration section '{child.Key}' (known: {string.Join(", ", sections)})");
     }
 
-    /// <summary>Turns <c>--set training.batchSize=64</c> arguments into configuration keys (<c>training:batchSize</c>).</summary>
+    /// <summary>Turns overrides such as <c>training.batchSize=64</c> into configuration keys (<c>training:batchSize</c>).</summary>
     public static Dictionary<string, string?> ParseOverrides(IEnumerable<string> assignments)
     {
         var result = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -38,7 +38,7 @@ public static partial class ConfigBinding
         {
             var equals = assignment.IndexOf('=');
             if (equals <= 0)
-                throw new TextVaeException($"--set '{assignment}': expected key=value, for example training.batchSize=64");
+                throw new InvalidParameterException("overrides", $"'{assignment}': expected key=value, for example training.batchSize=64");
             result[assignment[..equals].Trim().Replace('.', ':')] = assignment[(equals + 1)..].Trim();
         }
         return result;

@@ -36,7 +36,7 @@ public sealed record TrainConfig
     }
 
     /// <summary>
-    /// Loads <paramref name="path"/>, then environment variables <c>TEXTVAE__section__key</c>, then <c>--set</c>
+    /// Loads <paramref name="path"/>, then environment variables <c>TEXTVAE__section__key</c>, then the
     /// overrides, each layer winning over the one before.
     /// </summary>
     public static TrainConfig Load(string path, IEnumerable<string>? overrides = null)
@@ -70,5 +70,7 @@ public sealed record TrainConfig
         Model.Validate();
         Objective.Validate();
         Training.Validate();
+        if (Training.MaxSteps > 0 && Objective.AutoencoderSteps >= Training.MaxSteps)
+            throw new TextVaeException($"objective.autoencoderSteps ({Objective.AutoencoderSteps}) must be less than training.maxSteps ({Training.MaxSteps}), or no VAE step is left");
     }
 }

@@ -16,8 +16,8 @@ public sealed record DecodingOptions
 
     /// <summary>
     /// Let the decoder emit &lt;unk&gt;. Off by default: a word vocabulary maps every rare word to &lt;unk&gt;, which makes
-    /// it one of the likeliest tokens, and sentences full of it say little. When off, scores are log-probabilities
-    /// under the model renormalised without &lt;unk&gt;.
+    /// it one of the likeliest tokens, and sentences full of it say little. Scores are log-probabilities under the
+    /// model renormalised over the tokens a sentence may contain: never &lt;pad&gt; or &lt;bos&gt;, and &lt;unk&gt; only when allowed.
     /// </summary>
     public bool AllowUnknown { get; init; }
 
@@ -29,14 +29,14 @@ public sealed record DecodingOptions
 
     public DecodingOptions Validate()
     {
-        ConfigCheck.OneOf(Strategy, "--strategy", Strategies);
+        ConfigCheck.OneOf(Strategy, "strategy", Strategies);
         if (Samples && !(Temperature > 0))
-            throw new TextVaeException($"--temperature must be greater than 0 when sampling (got {Temperature}); use --strategy greedy for the most likely tokens");
-        ConfigCheck.Positive(TopK, "--top-k");
+            throw new InvalidParameterException("temperature", $"must be greater than 0 when sampling (got {Temperature}); the greedy strategy gives the most likely tokens");
+        ConfigCheck.Positive(TopK, "topK");
         if (!(TopP > 0 && TopP <= 1))
-            throw new TextVaeException($"--top-p must be in (0, 1] (got {TopP})");
-        ConfigCheck.Positive(BeamWidth, "--beam");
-        ConfigCheck.Positive(MaxLength, "--max-len");
+            throw new InvalidParameterException("topP", $"must be in (0, 1] (got {TopP})");
+        ConfigCheck.Positive(BeamWidth, "beamWidth");
+        ConfigCheck.Positive(MaxLength, "maxLength");
         return this;
     }
 }

@@ -16,13 +16,16 @@ public sealed record EvaluationOptions
     /// <summary>Training corpus for novelty; null uses the path stored in the checkpoint.</summary>
     public string? TrainCorpus { get; init; }
 
+    /// <summary>Whose aggregate posterior I(x; z) is measured against: the whole data set (default) or each minibatch, as He et al.'s code does.</summary>
+    public MutualInformationEstimator MutualInformation { get; init; } = MutualInformationEstimator.Aggregate;
+
     public int Seed { get; init; } = 1234;
 
     public EvaluationOptions Validate()
     {
-        ConfigCheck.Positive(Samples, "--samples");
-        ConfigCheck.NotNegative(Chunk, "--chunk");
-        ConfigCheck.NotNegative(PriorSamples, "--prior-samples");
+        ConfigCheck.Positive(Samples, "samples");
+        ConfigCheck.NotNegative(Chunk, "chunk");
+        ConfigCheck.NotNegative(PriorSamples, "priorSamples");
         return this;
     }
 }

@@ -10,14 +10,18 @@ public static class LatentCodeFile
 {
     public static readonly string[] Extensions = [".jsonl", ".csv"];
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, // like every JSON a user parses (README: "JSON output")
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     /// <summary>The format follows the extension of <paramref name="path"/>.</summary>
     public static void Write(string path, IReadOnlyList<LatentCode> codes)
     {
         var extension = Path.GetExtension(path).ToLowerInvariant();
         if (!Extensions.Contains(extension))
-            throw new TextVaeException($"--out {path}: the file name must end in .jsonl or .csv (the format follows it)");
+            throw new InvalidParameterException("outputPath", $"{path}: the file name must end in .jsonl or .csv (the format follows it)");
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false));
         if (extension == ".csv")

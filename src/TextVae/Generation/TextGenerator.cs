@@ -1,4 +1,5 @@
 using System.Text;
+using TextVae.Data;
 using TextVae.Model;
 using TextVae.Runtime;
 using TextVae.Tokenization;
@@ -18,7 +19,7 @@ public sealed class TextGenerator : IDisposable
 {
     private const int EncodeChunk = 256; // sentences per encoder batch when encoding a file
 
-    private readonly TrainingCorpusIndex _trainingCorpus;
+    private readonly TrainingCorpusIndex? _trainingCorpus;
 
     public TextGenerator(Checkpoint checkpoint, Device device, string checkpointPath)
     {
@@ -26,7 +27,7 @@ public sealed class TextGenerator : IDisposable
         CheckpointPath = checkpointPath;
         Device = device;
         Model = checkpoint.CreateModel(device);
-        _trainingCorpus = new TrainingCorpusIndex(checkpoint.Info.TrainCorpus, checkpoint.Tokenizer);
+        _trainingCorpus = TrainingCorpusIndex.IfPresent(checkpoint.Info.TrainCorpus, checkpoint.Tokenizer);
     }
 
     public static TextGenerator Load(string checkpointPath, Device device) =>
@@ -40,7 +41,7 @@ public sealed class TextGenerator : IDisposable
     public int LatentSize => Checkpoint.Config.Model.LatentSize;
 
     /// <summary>The training corpus used for the verbatim check, or null when it is not available on this machine.</summary>
-    public string? TrainingCorpus => _trainingCorpus.Path;
+    public string? TrainingCorpus => _trainingCorpus?.Path;
 
     public ModelDescription Describe() => new(
         CheckpointPath,
@@ -75,12 +76,12 @@ public sealed class TextGenerator : IDisposable
     /// <summary>Sentences from the prior: z ~ N(0, I), decoded together.</summary>
     public IReadOnlyList<GeneratedSentence> Sample(int count, DecodingOptions options, int seed)
     {
-        ConfigCheck.Positive(count, "--count");
+        ConfigCheck.Positive(count, "count");
         options.Validate();
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         using var generator = Seeded(seed);
-        var z = randn([count, LatentSize], generator: generator, device: Device); // [count, latent]
+        var z = SeededRandom.Normal([count, LatentSize], Device, generator); // [count, latent]
         return Generate(z, options, generator);
     }
 
@@ -183,15 +184,15 @@ public sealed class TextGenerator : IDisposable
     /// </summary>
     public ParaphraseResult Paraphrase(string sentence, int count, double radius, DecodingOptions options, int seed, ParaphraseRanking ranking)
     {
-        ConfigCheck.Positive(count, "--count");
-        ConfigCheck.NotNegative(radius, "--radius");
+        ConfigCheck.Positive(count, "count");
+        ConfigCheck.NotNegative(radius, "radius");
         options.Validate();
         var input = Read(sentence);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         using var generator = Seeded(seed);
         var (mu, logVar) = Posterior([input.Ids]); // [1, latent]
-        var noise = randn([count, LatentSize], generator: generator, device: Device); // [count, latent]
+        var noise = SeededRandom.Normal([count, LatentSize], Device, generator); // [count, latent]
         var z = mu + radius * (0.5 * logVar).exp() * noise; // [count, latent]
         var decoded = SentenceDecoding.Decode(Model, z, options, generator);
 
@@ -209,7 +210,7 @@ public sealed class TextGenerator : IDisposable
             ? []
             : Distances(Posterior(distinct.Select(entry => entry.Value.Ids.Take(Checkpoint.Config.Data.MaxLength).ToArray()).ToArray()).Mu, mu);
         var paraphrases = distinct
-            .Select((entry, i) => new ParaphraseCandidate(entry.Key, entry.Value.Score, distances[i], _trainingCorpus.Contains(entry.Key)));
+            .Select((entry, i) => new ParaphraseCandidate(entry.Key, entry.Value.Score, distances[i], _trainingCorpus?.Contains(entry.Key)));
         paraphrases = ranking == ParaphraseRanking.Distance
             ? paraphrases.OrderBy(p => p.Distance)
             : paraphrases.OrderByDescending(p => p.Score);
@@ -272,7 +273,7 @@ public sealed class TextGenerator : IDisposable
     }
 
     /// <summary>Whether decoded text occurs verbatim in the training corpus; null when the corpus is unavailable.</summary>
-    public bool? InTrainingCorpus(string text) => _trainingCorpus.Contains(text);
+    public bool? InTrainingCorpus(string text) => _trainingCorpus?.Contains(text);
 
     public void Dispose() => Model.Dispose();
 
@@ -302,7 +303,7 @@ public sealed class TextGenerator : IDisposable
             .Select(decoded =>
             {
                 var text = Tokenizer.Decode(decoded.Ids);
-                return new GeneratedSentence(text, decoded.LogProbability, decoded.Finished, _trainingCorpus.Contains(text));
+                return new GeneratedSentence(text, decoded.LogProbability, decoded.Finished, _trainingCorpus?.Contains(text));
             })
             .ToArray();
 
@@ -335,7 +336,7 @@ public sealed class TextGenerator : IDisposable
     private static void CheckPath(int steps, DecodingOptions options)
     {
         if (steps < 2)
-            throw new TextVaeException($"--steps must be at least 2, the two ends (got {steps})");
+            throw new InvalidParameterException("steps", $"must be at least 2, the two ends (got {steps})");
         options.Validate();
     }
 
@@ -344,5 +345,5 @@ public sealed class TextGenerator : IDisposable
         ? tensor(code, device: Device)
         : throw new TextVaeException($"{role}: has {code.Length} numbers; this model's latent code has {LatentSize}");
 
-    private Generator Seeded(int seed) => new(unchecked((ulong)seed), Device);
+    private static Generator Seeded(int seed) => SeededRandom.NewGenerator(unchecked((ulong)seed));
 }

@@ -25,7 +25,7 @@ public sealed class BpeTokenizerTrainer : ITokenizerTrainer
     public BpeTokenizerTrainer(int vocabularySize, int minPairCount, bool lowercase)
     {
         if (vocabularySize < MinimumVocabularySize)
-            throw new TextVaeException($"--size must be at least {MinimumVocabularySize} for BPE (4 special tokens and 256 bytes)");
+            throw new InvalidParameterException("size", $"must be at least {MinimumVocabularySize} for BPE (4 special tokens and 256 bytes)");
         _vocabularySize = vocabularySize;
         _minPairCount = Math.Max(1, minPairCount);
         _normalizer = new SentenceNormalizer(lowercase);

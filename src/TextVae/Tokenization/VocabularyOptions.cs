@@ -13,14 +13,14 @@ public sealed record VocabularyOptions(string Kind, int Size, int MinCount = 2, 
     public ITokenizerTrainer CreateTrainer()
     {
         if (Size <= SpecialTokens.Count)
-            throw new TextVaeException($"--size must be larger than {SpecialTokens.Count} (the special tokens), not {Size}");
+            throw new InvalidParameterException("size", $"must be larger than {SpecialTokens.Count} (the special tokens), not {Size}");
         if (MinCount < 1)
-            throw new TextVaeException($"--min-count must be at least 1, not {MinCount}");
+            throw new InvalidParameterException("minCount", $"must be at least 1, not {MinCount}");
         return Kind switch
         {
             WordTokenizer.KindName => new WordTokenizerTrainer(Size, MinCount, Lowercase),
             BpeSentenceTokenizer.KindName => new BpeTokenizerTrainer(Size, MinCount, Lowercase),
-            _ => throw new TextVaeException($"--kind must be {string.Join(" or ", Kinds)}, not '{Kind}'"),
+            _ => throw new InvalidParameterException("kind", $"must be {string.Join(" or ", Kinds)}, not '{Kind}'"),
         };
     }
 }

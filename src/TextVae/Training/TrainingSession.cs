@@ -22,8 +22,11 @@ public sealed class TrainingSession : IDisposable
     public TrainingOutcome Outcome { get; private set; }
     public Exception? Error { get; private set; }
 
-    private TrainingSession(Trainer trainer, RunFolder run, TrainConfig config, ILogger logger)
+    private readonly TensorBoardLog _tensorBoard;
+
+    private TrainingSession(Trainer trainer, RunFolder run, TrainConfig config, ILogger logger, TensorBoardLog tensorBoard)
     {
+        _tensorBoard = tensorBoard;
         Trainer = trainer;
         Folder = run;
         Config = config;
@@ -42,19 +45,19 @@ public sealed class TrainingSession : IDisposable
         if (request.Resume)
         {
             if (!File.Exists(run.Last))
-                throw new TextVaeException($"--resume: {run.Last} does not exist; start the run without --resume");
+                throw new InvalidParameterException("resume", $": {run.Last} does not exist; start the run without resuming");
             resumeFrom = Checkpoint.Load(run.Last);
             config = resumeFrom.Config;
             tokenizer = resumeFrom.Tokenizer;
             if (request.ConfigPath is not null || request.Overrides.Count > 0)
-                logger.LogInformation("Resuming with the configuration stored in {Path}; --config and --set are not applied", run.Last);
+                logger.LogInformation("Resuming with the configuration stored in {Path}; the configuration file and overrides given are not applied", run.Last);
         }
         else
         {
             if (request.ConfigPath is null)
-                throw new TextVaeException("--config is required (or --resume to continue a run)");
+                throw new InvalidParameterException("config", "is required unless an earlier run is resumed");
             if (File.Exists(run.Last))
-                throw new TextVaeException($"{run.Root} already holds a checkpoint; continue it with --resume or choose another --out");
+                throw new InvalidParameterException("runFolder", $": {run.Root} already holds a checkpoint; resume that run or choose another folder");
             config = TrainConfig.Load(request.ConfigPath, request.Overrides);
             run.Create(); // an output folder that cannot be made fails now, not after the vocabulary and corpora are read
             config = config with
@@ -75,7 +78,17 @@ public sealed class TrainingSession : IDisposable
         foreach (var stale in CheckpointFile.RemoveStaleTemporaryFiles(run.Root))
             logger.LogInformation("Removed {Path}, left by an interrupted save", stale);
         var trainer = new Trainer(config, tokenizer, train, valid, run, device, logger, resumeFrom, config.Data.Train);
-        return new TrainingSession(trainer, run, config, logger);
+        TensorBoardLog tensorBoard;
+        try
+        {
+            tensorBoard = TensorBoardLog.Attach(trainer, run.Root);
+        }
+        catch (TextVaeException)
+        {
+            trainer.Dispose();
+            throw;
+        }
+        return new TrainingSession(trainer, run, config, logger, tensorBoard);
     }
 
     /// <summary>Trains until done or cancelled; never throws, so a host can always shut down cleanly.</summary>
@@ -119,5 +132,9 @@ public sealed class TrainingSession : IDisposable
     private static string DefaultRunFolder(TrainingRequest request) =>
         Path.Combine("runs", request.ConfigPath is null ? "default" : Path.GetFileNameWithoutExtension(request.ConfigPath));
 
-    public void Dispose() => Trainer.Dispose();
+    public void Dispose()
+    {
+        Trainer.Dispose();
+        _tensorBoard.Dispose();
+    }
 }

@@ -3,6 +3,7 @@ using TextVae.Tests.Cli;
 
 namespace TextVae.Tests.Benchmarking;
 
+[Trait("Category", "Slow")]
 public class TrainingBenchmarkTests
 {
     private static readonly string[] Tiny =

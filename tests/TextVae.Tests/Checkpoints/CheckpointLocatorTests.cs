@@ -24,11 +24,11 @@ public class CheckpointLocatorTests
     {
         using var directory = new TemporaryDirectory();
 
-        var error = Assert.Throws<TextVaeException>(() => CheckpointLocator.Resolve(null, directory.File("runs")));
+        var error = Assert.Throws<InvalidParameterException>(() => CheckpointLocator.Resolve(null, directory.File("runs")));
 
-        Assert.Contains("textvae quickstart", error.Message);
-        Assert.Contains("--checkpoint", error.Message);
-        Assert.Contains("does not exist", Assert.Throws<TextVaeException>(() => CheckpointLocator.Resolve(directory.File("x.tvae"))).Message);
+        Assert.Equal("checkpoint", error.Parameter);
+        Assert.Contains("train a model first", error.Message);
+        Assert.Contains("does not exist", Assert.ThrowsAny<TextVaeException>(() => CheckpointLocator.Resolve(directory.File("x.tvae"))).Message);
     }
 
     private static string Touch(string path, DateTime written)

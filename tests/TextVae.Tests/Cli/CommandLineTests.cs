@@ -1,5 +1,6 @@
 namespace TextVae.Tests.Cli;
 
+[Trait("Category", "Slow")]
 public class CommandLineTests
 {
     [Fact]

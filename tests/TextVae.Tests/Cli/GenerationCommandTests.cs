@@ -4,6 +4,7 @@ namespace TextVae.Tests.Cli;
 
 /// <summary>The generation commands run as the real <c>textvae</c> on the tiny model's checkpoint.</summary>
 [Collection(TinyModelCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed class GenerationCommandTests(TinyModel tiny) : IDisposable
 {
     private readonly TemporaryDirectory _directory = new();
@@ -26,6 +27,8 @@ public sealed class GenerationCommandTests(TinyModel tiny) : IDisposable
         Assert.Equal(args[0], root.GetProperty("command").GetString());
         Assert.Equal(tiny.Checkpoint, root.GetProperty("checkpoint").GetString());
         Assert.True(root.TryGetProperty("inputs", out _) && root.TryGetProperty("settings", out _) && root.TryGetProperty("outputs", out _));
+        Assert.True(root.TryGetProperty("training_corpus", out _), result.Output);
+        Assert.DoesNotMatch("\"[a-z]+[A-Z][A-Za-z]*\":", result.Output); // snake_case keys only, no camelCase
     }
 
     [Fact]
@@ -57,7 +60,8 @@ public sealed class GenerationCommandTests(TinyModel tiny) : IDisposable
         var result = CliProcess.Run(_directory.Path, TimeSpan.FromSeconds(60), "sample", "--device", "cpu");
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("textvae quickstart", result.Error);
+        Assert.Contains("--checkpoint not given", result.Error);
+        Assert.Contains("train a model first", result.Error);
         Assert.Single(result.Error.Trim().Split('\n'));
     }
 

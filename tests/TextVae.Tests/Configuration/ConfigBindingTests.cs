@@ -32,7 +32,7 @@ public class ConfigBindingTests
     [Fact]
     public void An_unknown_key_is_named()
     {
-        var error = Assert.Throws<TextVaeException>(() =>
+        var error = Assert.ThrowsAny<TextVaeException>(() =>
             ConfigBinding.Bind<TrainingOptions>(Json("""{"training":{"epochz":8}}"""), "training"));
 
         Assert.Contains("training.epochz", error.Message);
@@ -41,7 +41,7 @@ public class ConfigBindingTests
     [Fact]
     public void A_bad_value_is_named_with_its_key()
     {
-        var error = Assert.Throws<TextVaeException>(() =>
+        var error = Assert.ThrowsAny<TextVaeException>(() =>
             ConfigBinding.Bind<TrainingOptions>(Json("""{"training":{"epochs":"many"}}"""), "training"));
 
         Assert.Contains("training.epochs", error.Message);
@@ -51,15 +51,15 @@ public class ConfigBindingTests
     [Fact]
     public void An_unknown_section_and_a_malformed_set_are_errors()
     {
-        Assert.Contains("trainig", Assert.Throws<TextVaeException>(() =>
+        Assert.Contains("trainig", Assert.ThrowsAny<TextVaeException>(() =>
             ConfigBinding.RequireKnownSections(Json("""{"trainig":{}}"""), "training")).Message);
-        Assert.Contains("key=value", Assert.Throws<TextVaeException>(() => ConfigBinding.ParseOverrides(["batchSize"])).Message);
+        Assert.Contains("key=value", Assert.ThrowsAny<TextVaeException>(() => ConfigBinding.ParseOverrides(["batchSize"])).Message);
     }
 
     [Fact]
     public void Validation_names_the_field()
     {
-        var error = Assert.Throws<TextVaeException>(() => new TrainingOptions { Epochs = 0 }.Validate());
+        var error = Assert.ThrowsAny<TextVaeException>(() => new TrainingOptions { Epochs = 0 }.Validate());
 
         Assert.StartsWith("training.epochs", error.Message);
     }
@@ -91,7 +91,10 @@ public class TrainConfigTests
     [Fact]
     public void Every_shipped_configuration_loads_and_validates()
     {
-        foreach (var path in Directory.GetFiles(RepositoryFiles.Get("configs"), "*.json"))
+        var paths = Directory.GetFiles(RepositoryFiles.Get("configs"), "*.json");
+
+        Assert.NotEmpty(paths);
+        foreach (var path in paths)
             TrainConfig.Load(path);
     }
 
@@ -101,7 +104,7 @@ public class TrainConfigTests
         using var directory = new TemporaryDirectory();
         var path = directory.Write("broken.json", "{ \"training\": { \"epochs\": ");
 
-        var error = Assert.Throws<TextVaeException>(() => TrainConfig.Load(path));
+        var error = Assert.ThrowsAny<TextVaeException>(() => TrainConfig.Load(path));
 
         Assert.Contains(path, error.Message);
         Assert.DoesNotContain('\n', error.Message);

@@ -28,7 +28,7 @@ public class CorpusReaderTests
         using var temp = new TemporaryDirectory();
         var path = temp.WriteBytes("c.txt", Bytes("good\n", "good\n", new byte[] { 0xE2, 0x82, 0x0A }));
 
-        var error = Assert.Throws<TextVaeException>(() => new CorpusReader(path, strict: true).ReadLines().ToList());
+        var error = Assert.ThrowsAny<TextVaeException>(() => new CorpusReader(path, strict: true).ReadLines().ToList());
 
         Assert.StartsWith($"{path}:3: invalid UTF-8", error.Message);
     }
@@ -62,7 +62,7 @@ public class CorpusReaderTests
         using var temp = new TemporaryDirectory();
         var path = temp.WriteBytes("empty.txt", Encoding.UTF8.GetBytes(contents));
 
-        var error = Assert.Throws<TextVaeException>(() => new CorpusReader(path).ReadLines().ToList());
+        var error = Assert.ThrowsAny<TextVaeException>(() => new CorpusReader(path).ReadLines().ToList());
 
         Assert.StartsWith($"{path}: no usable sentence", error.Message);
         Assert.DoesNotContain('\n', error.Message);
@@ -74,12 +74,12 @@ public class CorpusReaderTests
         using var temp = new TemporaryDirectory();
         var path = temp.WriteBytes("bad.txt", [0xFF, 0x0A, 0xFE]);
 
-        Assert.Contains("2 invalid UTF-8", Assert.Throws<TextVaeException>(() => new CorpusReader(path).ReadLines().ToList()).Message);
+        Assert.Contains("2 invalid UTF-8", Assert.ThrowsAny<TextVaeException>(() => new CorpusReader(path).ReadLines().ToList()).Message);
     }
 
     [Fact]
     public void A_missing_file_is_an_error_naming_it()
     {
-        Assert.Contains("/no/such/corpus.txt", Assert.Throws<TextVaeException>(() => new CorpusReader("/no/such/corpus.txt").ReadLines()).Message);
+        Assert.Contains("/no/such/corpus.txt", Assert.ThrowsAny<TextVaeException>(() => new CorpusReader("/no/such/corpus.txt").ReadLines()).Message);
     }
 }

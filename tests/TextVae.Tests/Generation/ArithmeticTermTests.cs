@@ -19,7 +19,7 @@ public class ArithmeticTermTests
     [InlineData("must follow", "a", "-")]
     public void Malformed_expressions_are_one_line_errors(string message, params string[] tokens)
     {
-        var error = Assert.Throws<TextVaeException>(() => ArithmeticTerm.Parse(tokens));
+        var error = Assert.ThrowsAny<TextVaeException>(() => ArithmeticTerm.Parse(tokens));
 
         Assert.Contains(message, error.Message);
     }

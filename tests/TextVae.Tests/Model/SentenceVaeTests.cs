@@ -174,10 +174,10 @@ public class SentenceVaeTests
     [Fact]
     public void Options_validation_names_the_field()
     {
-        var error = Assert.Throws<TextVaeException>(() => (TinyBatches.Options() with { Encoder = "cnn" }).Validate());
+        var error = Assert.ThrowsAny<TextVaeException>(() => (TinyBatches.Options() with { Encoder = "cnn" }).Validate());
         Assert.StartsWith("model.encoder", error.Message);
 
-        error = Assert.Throws<TextVaeException>(() => (TinyBatches.Options("transformer", "transformer") with { HiddenSize = 33 }).Validate());
+        error = Assert.ThrowsAny<TextVaeException>(() => (TinyBatches.Options("transformer", "transformer") with { HiddenSize = 33 }).Validate());
         Assert.Contains("model.transformerHeads", error.Message);
     }
 }

@@ -17,6 +17,9 @@ public class BadArgumentTests
         { ["vocab", "build", "--corpus", "c.txt", "--kind", "word", "--size", "many", "--out", "v"], 2, "--size" },
         { ["vocab", "build", "--corpus", "c.txt", "--kind", "word", "--size", "-5", "--out", "v"], 1, "--size must be larger than 4" },
         { ["vocab", "build", "--corpus", "c.txt", "--kind", "word", "--size", "99", "--min-count", "0", "--out", "v"], 1, "--min-count must be at least 1" },
+        { ["bench", "train", "--steps", "0"], 1, "--steps must be greater than 0 (got 0)" },
+        { ["bench", "train", "--max-len", "0"], 1, "--max-len must be greater than 0 (got 0)" },
+        { ["bench", "train", "--vocab", "3"], 1, "--vocab must be larger than 4" },
         { Train("foo"), 1, "--set 'foo': expected key=value" },
         { Train("training.epochs=0"), 1, "training.epochs must be greater than 0" },
         { Train("training.maxSteps=-1"), 1, "training.maxSteps must not be negative" },
@@ -41,6 +44,7 @@ public class BadArgumentTests
         TinyRun.AssertOneLineError(new CliProcess.Result(code, "", error.ToString()), exitCode, expected);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void A_usage_error_exits_with_code_2_from_the_real_command()
     {

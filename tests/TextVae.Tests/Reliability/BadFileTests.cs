@@ -8,6 +8,7 @@ namespace TextVae.Tests.Reliability;
 /// Every kind of file that <c>textvae train</c> reads, broken in the ways files break: each is one line on
 /// stderr that names the file and the problem, exit code 1, no stack trace, and no hang (the run has a time limit).
 /// </summary>
+[Trait("Category", "Slow")]
 public class BadFileTests
 {
     private static readonly byte[] Png = [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, (byte)'I', (byte)'H', (byte)'D', (byte)'R'];

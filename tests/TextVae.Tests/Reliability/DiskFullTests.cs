@@ -4,6 +4,7 @@ using TextVae.Checkpoints;
 
 namespace TextVae.Tests.Reliability;
 
+[Trait("Category", "Slow")]
 public class DiskFullTests
 {
     [TmpfsFact]

@@ -50,6 +50,7 @@ public sealed class HostileTextTests(TinyModel tiny) : IDisposable
         Assert.True(result.Input.Truncated);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void The_command_line_takes_a_long_odd_argument_and_reports_the_cut()
     {
@@ -63,6 +64,7 @@ public sealed class HostileTextTests(TinyModel tiny) : IDisposable
         Assert.Empty(result.Error);
     }
 
+    [Trait("Category", "Slow")]
     [Theory]
     [InlineData("sample", "--strategy", "temperature", "--temperature", "0", "--temperature")]
     [InlineData("sample", "--count", "-1", "", "", "--count")]

@@ -4,6 +4,7 @@ using TextVae.Checkpoints;
 
 namespace TextVae.Tests.Reliability;
 
+[Trait("Category", "Slow")]
 public class InterruptTests
 {
     private const int SigInt = 2;
@@ -27,7 +28,7 @@ public class InterruptTests
         process.WaitForExit(); // drains the redirected output
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10));
-        Assert.Contains(process.ExitCode, new[] { 0, 130 });
+        Assert.Equal(130, process.ExitCode); // the documented exit code of an interrupted run, for SIGINT and SIGTERM alike
         Assert.True(Logged(log, "Interrupted at step"), log.ToString());
         var state = Checkpoint.Load(run.Last).State;
         Assert.True(state.Step >= 5);

@@ -6,6 +6,7 @@ using TextVae.Checkpoints;
 
 namespace TextVae.Tests.Reliability;
 
+[Trait("Category", "Slow")]
 public class KillAndResumeTests(ITestOutputHelper output)
 {
     private const int MaxSteps = 120;

@@ -51,7 +51,7 @@ public class BpeTokenizerTrainerTests
     [Fact]
     public void Rejects_a_size_without_room_for_the_bytes()
     {
-        var error = Assert.Throws<TextVaeException>(() => new BpeTokenizerTrainer(100, 2, false));
-        Assert.Contains("--size", error.Message);
+        var error = Assert.Throws<InvalidParameterException>(() => new BpeTokenizerTrainer(100, 2, false));
+        Assert.Equal("size", error.Parameter);
     }
 }

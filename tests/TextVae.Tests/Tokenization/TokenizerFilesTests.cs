@@ -41,7 +41,7 @@ public class TokenizerFilesTests
             [WordTokenizer.VocabularyFile] = Encoding.UTF8.GetBytes("<pad>\n<bos>\n<eos>\n<unk>\nthe\n"),
         };
 
-        var error = Assert.Throws<TextVaeException>(() => TokenizerFiles.FromFiles(files, "ckpt"));
+        var error = Assert.ThrowsAny<TextVaeException>(() => TokenizerFiles.FromFiles(files, "ckpt"));
         Assert.StartsWith("ckpt:", error.Message);
     }
 
@@ -53,7 +53,7 @@ public class TokenizerFilesTests
             [WordTokenizer.VocabularyFile] = Encoding.UTF8.GetBytes("<bos>\n<pad>\n<eos>\n<unk>\nthe\ncat\n"),
         };
 
-        Assert.Contains("<pad>", Assert.Throws<TextVaeException>(() => TokenizerFiles.FromFiles(files)).Message);
+        Assert.Contains("<pad>", Assert.ThrowsAny<TextVaeException>(() => TokenizerFiles.FromFiles(files)).Message);
     }
 
     [Fact]
@@ -61,15 +61,15 @@ public class TokenizerFilesTests
     {
         var files = new Dictionary<string, byte[]>(SmallWordTokenizer().ExportFiles());
         files.Remove(TokenizerFiles.ManifestFile);
-        Assert.Contains("tokenizer.json is missing", Assert.Throws<TextVaeException>(() => TokenizerFiles.FromFiles(files)).Message);
+        Assert.Contains("tokenizer.json is missing", Assert.ThrowsAny<TextVaeException>(() => TokenizerFiles.FromFiles(files)).Message);
 
         files[TokenizerFiles.ManifestFile] = Encoding.UTF8.GetBytes("""{ "kind": "unigram", "lowercase": false, "vocabularySize": 6, "version": 1 }""");
-        Assert.Contains("unigram", Assert.Throws<TextVaeException>(() => TokenizerFiles.FromFiles(files)).Message);
+        Assert.Contains("unigram", Assert.ThrowsAny<TextVaeException>(() => TokenizerFiles.FromFiles(files)).Message);
     }
 
     [Fact]
     public void Missing_folder_is_an_error_naming_it()
     {
-        Assert.Contains("/no/such/vocab", Assert.Throws<TextVaeException>(() => TokenizerFiles.Load("/no/such/vocab")).Message);
+        Assert.Contains("/no/such/vocab", Assert.ThrowsAny<TextVaeException>(() => TokenizerFiles.Load("/no/such/vocab")).Message);
     }
 }

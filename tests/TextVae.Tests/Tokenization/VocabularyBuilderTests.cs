@@ -38,6 +38,6 @@ public class VocabularyBuilderTests
         using var temp = new TemporaryDirectory();
         var corpus = temp.Write("c.txt", "x");
 
-        Assert.Contains("--kind", Assert.Throws<TextVaeException>(() => VocabularyBuilder.Build(corpus, new VocabularyOptions("chars", 100))).Message);
+        Assert.Equal("kind", Assert.Throws<InvalidParameterException>(() => VocabularyBuilder.Build(corpus, new VocabularyOptions("chars", 100))).Parameter);
     }
 }

@@ -5,6 +5,7 @@ namespace TextVae.Tests.Tui;
 
 /// <summary>The real <c>textvae tui</c> in a pseudo-terminal (tmux): keys typed as a user would, results read off the screen.</summary>
 [Collection(TinyModelCollection.Name)]
+[Trait("Category", "Slow")]
 public sealed partial class TuiTerminalTests(TinyModel tiny)
 {
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(30);

@@ -143,7 +143,19 @@ public sealed class TuiViewTests(TinyModel tiny) : IDisposable
         ui.Press(Key.G.WithCtrl);
 
         Assert.False(ui.Worker.Busy);
-        Assert.Equal("error: sample: count: 'x' is not a whole number", ui.Window.Status);
+        Assert.Equal("error: sample: Count: 'x' is not a whole number", ui.Window.Status);
+    }
+
+    [Fact]
+    public void A_value_the_library_rejects_is_named_by_its_field_label()
+    {
+        using var ui = Open();
+        ui.Type("0"); // the Count field, focused first
+        ui.Press(Key.G.WithCtrl);
+        ui.WaitForWorker();
+
+        Assert.Equal("error: sample: Count must be greater than 0 (got 0)", ui.Window.Status);
+        Assert.DoesNotContain("--count", ui.Screen);
     }
 
     [Fact]
