@@ -30,10 +30,9 @@ public sealed class ParaphraseView : GenerationView
             args.Handled = true;
             Paraphrase();
         };
-<<<<<<< HEAD
-        _radius = Form.Field(this, "Radius:", "1.0", 0, 1, 6);
-        _count = Form.Field(this, "Count:", "20", Pos.Right(_radius) + 2, 1, 5);
-        _seed = Form.Field(this, "Seed:", "0", Pos.Right(_count) + 2, 1, 8);
+        _radius = Form.Field(this, "radius", "1.0", 0, 1, 6);
+        _count = Form.Field(this, "count", "20", Pos.Right(_radius) + 2, 1, 5);
+        _seed = Form.Field(this, "seed", "0", Pos.Right(_count) + 2, 1, 8);
         var caption = new Label { Text = "Rank by:", X = Pos.Right(_seed) + 2, Y = 1 };
         _ranking = new OptionSelector
         {
@@ -44,11 +43,6 @@ public sealed class ParaphraseView : GenerationView
             Value = 0,
         };
         Add(caption, _ranking);
-=======
-        _radius = Form.Field(this, "radius", "1.0", 0, 1, 6);
-        _count = Form.Field(this, "count", "20", Pos.Right(_radius) + 2, 1, 5);
-        _seed = Form.Field(this, "seed", "0", Pos.Right(_count) + 2, 1, 8);
->>>>>>> main
         Decoding = new DecodingPanel { X = 0, Y = 3 };
         Add(Decoding);
         PlaceResults(Pos.Bottom(Decoding) + 1, "rank   log p  distance    sentence   (* verbatim training sentence)");

@@ -8,11 +8,7 @@ using static System.FormattableString;
 
 namespace TextVae.Cli.Commands;
 
-<<<<<<< HEAD
-/// <summary><c>textvae bench train|soak|generate|map</c>: speed and memory of training, latency of generation and of the UI's map, as JSON lines or a short line.</summary>
-=======
-/// <summary><c>textvae bench train|soak|generate|compress</c>: speed and memory of training and latency of generation, as JSON lines or a short line.</summary>
->>>>>>> main
+/// <summary><c>textvae bench train|soak|generate|compress|map</c>: speed and memory of training, latency of generation and of the UI's map, compression, as JSON lines or a short line.</summary>
 public static class BenchCommand
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
@@ -23,7 +19,7 @@ public static class BenchCommand
         command.Subcommands.Add(CreateTrain());
         command.Subcommands.Add(CreateSoak());
         command.Subcommands.Add(CreateGenerate());
-<<<<<<< HEAD
+        command.Subcommands.Add(CreateCompress());
         command.Subcommands.Add(CreateMap());
         return command;
     }
@@ -55,8 +51,8 @@ public static class BenchCommand
             {
                 scratch.Delete(recursive: true);
             }
-=======
-        command.Subcommands.Add(CreateCompress());
+            return 0;
+        });
         return command;
     }
 
@@ -106,7 +102,6 @@ public static class BenchCommand
             foreach (var s in result.BatchSpeeds)
                 output.WriteLine(Invariant($"{s.Batch,5}{s.CompressKibPerSecond,17:F2}{s.DecompressKibPerSecond,18:F2}{s.ArchiveBytes,15:N0}"));
             output.WriteLine(Invariant($"(speed scan on the first {result.BatchSpeeds.FirstOrDefault()?.Bytes ?? 0:N0} bytes)"));
->>>>>>> main
             return 0;
         });
         return command;
