@@ -31,6 +31,8 @@ public static class TextVaeCommandLine
         root.Subcommands.Add(NeighboursCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(ScoreCommand.Create());
+        root.Subcommands.Add(CompressCommand.Create());
+        root.Subcommands.Add(CompressCommand.CreateDecompress());
         root.Subcommands.Add(VocabCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
