@@ -26,7 +26,7 @@ public sealed class RnnDecoder : SentenceDecoder
         _latentToEveryStep = options.LatentToEveryStep;
         var inputSize = options.EmbeddingSize + (options.LatentToEveryStep ? options.LatentSize : 0);
         initialHidden = Linear(options.LatentSize, _layers * _hiddenSize);
-        if (options.Decoder == "lstm")
+        if (options.Decoder == CellKind.Lstm)
         {
             lstm = LSTM(inputSize, _hiddenSize, _layers, batchFirst: true);
             initialCell = Linear(options.LatentSize, _layers * _hiddenSize);

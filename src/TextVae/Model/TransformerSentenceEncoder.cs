@@ -22,7 +22,8 @@ public sealed class TransformerSentenceEncoder : SentenceEncoder
         layers = TransformerEncoder(
             TransformerEncoderLayer(options.HiddenSize, options.TransformerHeads, options.TransformerFeedForward, options.TransformerDropout),
             options.EncoderLayers);
-        if (options.Pooling == "summary")
+        ConfigCheck.Defined(options.Pooling, "model.pooling");
+        if (options.Pooling == EncoderPooling.Summary)
             summaryToken = Parameter(randn(1, 1, options.HiddenSize) * 0.02);
         OutputSize = options.HiddenSize;
         RegisterComponents();
