@@ -17,6 +17,8 @@ public static class FlagNames
         ["runFolder"] = "--out",
         ["outputPath"] = "--out",
         ["overrides"] = "--set",
+        ["batchSize"] = "--batch",
+        ["chunkTokens"] = "--chunk",
     };
 
     public static string For(string parameter)

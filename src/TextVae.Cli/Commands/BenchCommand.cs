@@ -1,10 +1,14 @@
 using System.CommandLine;
 using System.Text.Json;
+using System.Globalization;
 using TextVae.Benchmarking;
+using TextVae.Compression;
+using TextVae.Runtime;
+using static System.FormattableString;
 
 namespace TextVae.Cli.Commands;
 
-/// <summary><c>textvae bench train|soak|generate</c>: speed and memory of training and latency of generation, as JSON lines or a short line.</summary>
+/// <summary><c>textvae bench train|soak|generate|compress</c>: speed and memory of training and latency of generation, as JSON lines or a short line.</summary>
 public static class BenchCommand
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
@@ -15,6 +19,58 @@ public static class BenchCommand
         command.Subcommands.Add(CreateTrain());
         command.Subcommands.Add(CreateSoak());
         command.Subcommands.Add(CreateGenerate());
+        command.Subcommands.Add(CreateCompress());
+        return command;
+    }
+
+    private static Command CreateCompress()
+    {
+        var checkpoint = CompressCommand.CheckpointOption();
+        var data = new Option<string>("--data") { Description = "File to compress (held-out text of the model's domain).", Required = true };
+        var batch = CompressCommand.BatchOption();
+        var batchSizes = new Option<int[]>("--batch-sizes")
+        {
+            Description = "Batch sizes whose speed is measured on the file's first --scan-bytes bytes.",
+            DefaultValueFactory = _ => [1, 8, 32, 128],
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var scanBytes = new Option<int>("--scan-bytes") { Description = "Bytes of the file used for the batch-size scan.", DefaultValueFactory = _ => 20_000 };
+        var seed = new Option<int>("--seed") { Description = "Seed of the posterior samples of the −ELBO.", DefaultValueFactory = _ => 1 };
+        var json = new Option<bool>("--json") { Description = "One JSON object instead of the table." };
+        var device = CommonOptions.Device();
+        var command = new Command("compress", "Bits per character and speed of compress/decompress next to gzip, xz, zstd and brotli on the same file.")
+            { checkpoint, data, batch, batchSizes, scanBytes, seed, json, device };
+        command.SetAction(parse =>
+        {
+            var deviceChoice = DeviceSelector.Resolve(parse.GetValue(device)!);
+            using var compressor = TextCompressor.Load(parse.GetValue(checkpoint)!, deviceChoice);
+            var sizes = parse.GetValue(batchSizes)!;
+            if (sizes.Any(size => size < 1))
+                throw new TextVaeException("--batch-sizes must all be at least 1");
+            var result = CompressionBenchmark.Run(compressor, parse.GetValue(data)!, new CompressionOptions { BatchSize = parse.GetValue(batch) },
+                sizes, parse.GetValue(scanBytes), parse.GetValue(seed), deviceChoice);
+            var output = parse.InvocationConfiguration.Output;
+            if (parse.GetValue(json))
+            {
+                output.WriteLine(JsonSerializer.Serialize(result, Json));
+                return 0;
+            }
+            output.WriteLine(Invariant($"{result.Data}: {result.Bytes:N0} bytes, {result.Characters:N0} characters ({result.Device}, coder on 1 libtorch thread)"));
+            output.WriteLine();
+            output.WriteLine("compressor                   bytes   bits/char  bits/byte   compress s  decompress s");
+            foreach (var f in result.Figures)
+                output.WriteLine(Invariant($"{f.Compressor,-24}{f.Bytes,10:N0}{f.BitsPerCharacter,12:F3}{f.BitsPerByte,11:F3}{f.CompressSeconds,13:F2}{(f.DecompressSeconds is { } d ? d.ToString("F2", CultureInfo.InvariantCulture) : "-"),14}"));
+            if (result.Missing.Count > 0)
+                output.WriteLine($"not installed: {string.Join(", ", result.Missing)}");
+            output.WriteLine();
+            output.WriteLine(Invariant($"bits back: ideal {result.BitsBackIdealBits / 8:N0} bytes, model −ELBO {result.NegativeElboBits / 8:N0} bytes (ratio {result.BitsBackIdealBits / result.NegativeElboBits:F4}); {result.CleanChunks:N0} of {result.Chunks:N0} chunks without bits back (clean start)"));
+            output.WriteLine();
+            output.WriteLine("batch   compress KiB/s  decompress KiB/s  archive bytes");
+            foreach (var s in result.BatchSpeeds)
+                output.WriteLine(Invariant($"{s.Batch,5}{s.CompressKibPerSecond,17:F2}{s.DecompressKibPerSecond,18:F2}{s.ArchiveBytes,15:N0}"));
+            output.WriteLine(Invariant($"(speed scan on the first {result.BatchSpeeds.FirstOrDefault()?.Bytes ?? 0:N0} bytes)"));
+            return 0;
+        });
         return command;
     }
 

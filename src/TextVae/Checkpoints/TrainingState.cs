@@ -19,4 +19,13 @@ public sealed record TrainingState
     public byte[] TorchRandomState { get; init; } = [];
     public byte[] WordDropoutRandomState { get; init; } = [];
     public LossSums LogWindow { get; init; } = LossSums.Empty;
+
+    /// <summary>The decoder has been reset after autoencoder pretraining (done once).</summary>
+    public bool DecoderReset { get; init; }
+
+    /// <summary>Aggressive inference-network training has ended (after an epoch whose validation MI did not improve).</summary>
+    public bool AggressiveEnded { get; init; }
+
+    /// <summary>Validation mutual information after the previous aggressive epoch, the mark the next one must beat.</summary>
+    public double AggressiveMutualInformation { get; init; } = double.NegativeInfinity;
 }

@@ -70,5 +70,7 @@ public sealed record TrainConfig
         Model.Validate();
         Objective.Validate();
         Training.Validate();
+        if (Training.MaxSteps > 0 && Objective.AutoencoderSteps >= Training.MaxSteps)
+            throw new TextVaeException($"objective.autoencoderSteps ({Objective.AutoencoderSteps}) must be less than training.maxSteps ({Training.MaxSteps}), or no VAE step is left");
     }
 }

@@ -12,6 +12,8 @@ public static class LatentStatistics
     /// <param name="means">[sentences, latent] posterior means.</param>
     public static int ActiveUnits(Tensor means, double threshold = 0.01)
     {
+        if (means.shape[1] == 0)
+            return 0;
         using var scope = NewDisposeScope();
         var variance = means.to(float64).var(0, unbiased: false); // [latent]
         return (int)(variance > threshold).sum().item<long>();

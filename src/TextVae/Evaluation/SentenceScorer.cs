@@ -7,7 +7,7 @@ namespace TextVae.Evaluation;
 /// <summary>
 /// Scores every sentence of a data set with the importance-weighted bound: K samples from q(z|x) per sentence,
 /// decoded in chunks so memory stays bounded whatever K is. The reconstruction term comes free with it, as the
-/// mean of log p(x|z_k) over the same samples.
+/// mean of log p(x|z_k) over the same samples; one more decoder pass gives it at the posterior mean.
 /// </summary>
 public static class SentenceScorer
 {
@@ -19,6 +19,8 @@ public static class SentenceScorer
         Generator? generator = null, IProgress<ScoringProgress>? progress = null)
     {
         options.Validate();
+        // Without a latent code every importance sample gives the same exact log p(x): one is enough.
+        var samples = model.Options.IsLanguageModel ? 1 : options.Samples;
         using var noGrad = no_grad();
         var wasTraining = model.training;
         model.eval();
@@ -32,28 +34,29 @@ public static class SentenceScorer
                 using var scope = NewDisposeScope();
                 using var cpuBatch = batcher.MakeBatch(indices);
                 var batch = cpuBatch.To(device);
-                var (_, _, encoderInput) = SentenceVae.Split(batch.Tokens);
+                var (decoderInput, targets, encoderInput) = SentenceVae.Split(batch.Tokens);
                 var (mu, logVar) = model.Encode(encoderInput, batch.Lengths); // [batch, latent]
+                var atMean = model.ReconstructionNll(mu, decoderInput, targets, batch.Lengths).to(float64).cpu().data<double>().ToArray(); // [batch]
                 var chunk = options.Chunk > 0
                     ? options.Chunk
-                    : (int)Math.Clamp(LogitBudget / (batch.TargetTokenCount * model.Options.VocabularySize), 1, options.Samples);
+                    : (int)Math.Clamp(LogitBudget / (batch.TargetTokenCount * model.Options.VocabularySize), 1, samples);
                 var logLikelihoodSum = zeros(batch.Size, dtype: float64, device: device); // [batch]
                 var logMarginal = ImportanceWeightedBound.LogMarginal(mu, logVar, z =>
                 {
                     var logLikelihood = model.LogLikelihood(z, batch); // [chunk, batch]
                     logLikelihoodSum.add_(logLikelihood.sum(dim: 0).to(float64)); // named: a literal 0 would bind to sum(ScalarType)
                     return logLikelihood;
-                }, options.Samples, chunk, generator); // [batch]
+                }, samples, chunk, generator); // [batch]
                 var kl = GaussianLatent.KlPerDimension(mu, logVar).sum(1).to(float64); // [batch]
 
                 var iwNll = (-logMarginal).cpu().data<double>().ToArray();
-                var reconstruction = (-logLikelihoodSum / options.Samples).cpu().data<double>().ToArray();
+                var reconstruction = (-logLikelihoodSum / samples).cpu().data<double>().ToArray();
                 var klValues = kl.cpu().data<double>().ToArray();
                 for (var row = 0; row < indices.Length; row++)
                 {
                     var index = indices[row];
                     scores[index] = new SentenceScore(index, data.LineNumbers[index], data.Sentences[index].Length + 1,
-                        reconstruction[row], klValues[row], iwNll[row]);
+                        reconstruction[row], klValues[row], iwNll[row], atMean[row]);
                 }
                 done += indices.Length;
                 progress?.Report(new ScoringProgress(done, scores.Length));

@@ -9,7 +9,14 @@ public sealed record ModelOptions
 
     public int EmbeddingSize { get; init; } = 256;
     public int HiddenSize { get; init; } = 256;
+    /// <summary>
+    /// Dimensions of z. 0 builds the language-model baseline (Bowman et al. 2016 compare each VAE with one): no
+    /// encoder, the decoder alone from a zero start state, KL 0, trained and evaluated by the same commands.
+    /// </summary>
     public int LatentSize { get; init; } = 32;
+
+    /// <summary>True for the language-model baseline (<see cref="LatentSize"/> 0).</summary>
+    public bool IsLanguageModel => LatentSize == 0;
 
     public CellKind Encoder { get; init; } = CellKind.Lstm;
     public int EncoderLayers { get; init; } = 1;
@@ -22,6 +29,14 @@ public sealed record ModelOptions
 
     /// <summary>Feed z to every decoder step as well as to its start: concatenated to each input embedding for RNNs, added to each position for the Transformer.</summary>
     public bool LatentToEveryStep { get; init; }
+
+    /// <summary>
+    /// Bag-of-words loss (Zhao et al. 2017): an extra head, an MLP from z, predicts every word of the sentence
+    /// regardless of order, and its negative log-likelihood is added to the training loss. It makes z carry the
+    /// sentence's content early, before the decoder has learnt to do without it. Training only: ELBO, NLL and
+    /// every evaluation figure leave it out.
+    /// </summary>
+    public bool BagOfWords { get; init; }
 
     /// <summary>Transformer decoder: z as a memory token that every position attends to.</summary>
     public bool LatentAsMemory { get; init; } = true;
@@ -47,7 +62,7 @@ public sealed record ModelOptions
     {
         ConfigCheck.Positive(EmbeddingSize, "model.embeddingSize");
         ConfigCheck.Positive(HiddenSize, "model.hiddenSize");
-        ConfigCheck.Positive(LatentSize, "model.latentSize");
+        ConfigCheck.NotNegative(LatentSize, "model.latentSize");
         ConfigCheck.Defined(Encoder, "model.encoder");
         ConfigCheck.Positive(EncoderLayers, "model.encoderLayers");
         ConfigCheck.Defined(Decoder, "model.decoder");
@@ -62,7 +77,9 @@ public sealed record ModelOptions
         ConfigCheck.InRange(OutputDropout, 0, 0.99, "model.outputDropout");
         if ((Encoder == CellKind.Transformer || Decoder == CellKind.Transformer) && HiddenSize % TransformerHeads != 0)
             throw new TextVaeException($"model.hiddenSize ({HiddenSize}) must be divisible by model.transformerHeads ({TransformerHeads})");
-        if (Decoder == CellKind.Transformer && !LatentAsMemory && !LatentToEveryStep)
+        if (BagOfWords && IsLanguageModel)
+            throw new TextVaeException("model.bagOfWords predicts words from z and needs model.latentSize > 0");
+        if (Decoder == CellKind.Transformer && !IsLanguageModel && !LatentAsMemory && !LatentToEveryStep)
             throw new TextVaeException("model.latentAsMemory or model.latentToEveryStep must be true for a transformer decoder, or it never sees z");
     }
 }

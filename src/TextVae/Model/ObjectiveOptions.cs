@@ -4,18 +4,59 @@ namespace TextVae.Model;
 /// <summary>The <c>objective</c> section: the ELBO's KL weighting and the remedies against posterior collapse.</summary>
 public sealed record ObjectiveOptions
 {
+    /// <summary>The KL weight over training steps; its <see cref="KlScheduleOptions.Beta"/> (β ≤ 1 allowed) scales every phase after pretraining.</summary>
     public KlScheduleOptions KlSchedule { get; init; } = new();
 
     /// <summary>Word dropout rate (Bowman et al. 2016): share of decoder input words replaced by &lt;unk&gt; in training.</summary>
     public double WordDropout { get; init; }
 
-    /// <summary>Free bits λ (Kingma et al. 2016), nats per latent dimension; 0 turns it off.</summary>
+    /// <summary>
+    /// Free bits λ per dimension over the batch (Kingma et al. 2016), nats: each latent dimension's batch-mean KL is
+    /// floored at λ, so a sentence's KL term is at least latentSize × λ on average over the batch; 0 turns it off.
+    /// </summary>
     public double FreeBits { get; init; }
+
+    /// <summary>
+    /// Free bits per sentence (Li et al. 2019's KL thresholding, their <c>fb = 1</c>), nats: each sentence's total KL is
+    /// floored at this target, so no gradient pushes a sentence's KL below it; 0 turns it off. A target of
+    /// latentSize × λ gives the same floor as <see cref="FreeBits"/> λ when every dimension sits at its floor, but lets
+    /// a sentence spend its nats on any dimensions, and no sentence can hide behind the batch mean.
+    /// </summary>
+    public double FreeBitsPerSentence { get; init; }
+
+    /// <summary>
+    /// Autoencoder pretraining (Li et al. 2019): the first this many optimiser steps train with KL weight 0, then the
+    /// KL schedule starts from its step 0 (steps, like the schedule's own parameters; Li et al. count whole epochs).
+    /// A validation that follows a pretraining step neither chooses <c>best</c> nor counts for early stopping.
+    /// </summary>
+    public long AutoencoderSteps { get; init; }
+
+    /// <summary>After autoencoder pretraining, re-initialise the decoder and output layer (not the shared embedding) and the optimiser, keeping the encoder.</summary>
+    public bool ResetDecoder { get; init; }
+
+    /// <summary>
+    /// Aggressive inference-network training (He et al. 2019): before each update, encoder-only updates on random
+    /// batches until their loss stops falling (checked every <see cref="AggressiveCheckEvery"/> inner steps, at most
+    /// <see cref="AggressiveMaxInnerSteps"/>), then a decoder-only update; it stops for good after the first epoch
+    /// whose validation mutual information does not improve, and training continues normally.
+    /// </summary>
+    public bool Aggressive { get; init; }
+
+    public int AggressiveMaxInnerSteps { get; init; } = 100;
+    public int AggressiveCheckEvery { get; init; } = 15;
 
     public void Validate()
     {
         KlSchedule.Validate();
         ConfigCheck.InRange(WordDropout, 0, 1, "objective.wordDropout");
         ConfigCheck.NotNegative(FreeBits, "objective.freeBits");
+        ConfigCheck.NotNegative(FreeBitsPerSentence, "objective.freeBitsPerSentence");
+        if (FreeBits > 0 && FreeBitsPerSentence > 0)
+            throw new TextVaeException("objective.freeBits and objective.freeBitsPerSentence are two variants of one floor: set one of them");
+        ConfigCheck.NotNegative(AutoencoderSteps, "objective.autoencoderSteps");
+        if (ResetDecoder && AutoencoderSteps == 0)
+            throw new TextVaeException("objective.resetDecoder needs objective.autoencoderSteps > 0: the decoder is reset when pretraining ends");
+        ConfigCheck.Positive(AggressiveMaxInnerSteps, "objective.aggressiveMaxInnerSteps");
+        ConfigCheck.Positive(AggressiveCheckEvery, "objective.aggressiveCheckEvery");
     }
 }

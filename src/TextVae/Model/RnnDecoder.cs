@@ -6,14 +6,15 @@ namespace TextVae.Model;
 
 /// <summary>
 /// An LSTM or GRU language model conditioned on z (Bowman et al. 2016): z is mapped to the initial hidden (and
-/// cell) state of every layer and, optionally, concatenated to every input embedding. It runs over the padded
-/// batch unpacked: padding only follows the real tokens, so it cannot reach them.
+/// cell) state of every layer and, optionally, concatenated to every input embedding. Without a latent code (the
+/// language-model baseline) it starts from zeros. It runs over the padded batch unpacked: padding only follows the
+/// real tokens, so it cannot reach them.
 /// </summary>
 public sealed class RnnDecoder : SentenceDecoder
 {
     private readonly Modules.LSTM? lstm;
     private readonly Modules.GRU? gru;
-    private readonly Modules.Linear initialHidden;
+    private readonly Modules.Linear? initialHidden;
     private readonly Modules.Linear? initialCell;
     private readonly int _layers;
     private readonly int _hiddenSize;
@@ -25,11 +26,14 @@ public sealed class RnnDecoder : SentenceDecoder
         _hiddenSize = options.HiddenSize;
         _latentToEveryStep = options.LatentToEveryStep;
         var inputSize = options.EmbeddingSize + (options.LatentToEveryStep ? options.LatentSize : 0);
-        initialHidden = Linear(options.LatentSize, _layers * _hiddenSize);
+        var mapsLatent = !options.IsLanguageModel;
+        if (mapsLatent)
+            initialHidden = Linear(options.LatentSize, _layers * _hiddenSize);
         if (options.Decoder == CellKind.Lstm)
         {
             lstm = LSTM(inputSize, _hiddenSize, _layers, batchFirst: true);
-            initialCell = Linear(options.LatentSize, _layers * _hiddenSize);
+            if (mapsLatent)
+                initialCell = Linear(options.LatentSize, _layers * _hiddenSize);
         }
         else
         {
@@ -48,7 +52,7 @@ public sealed class RnnDecoder : SentenceDecoder
     public override DecoderState Start(Tensor z)
     {
         var hidden = InitialState(initialHidden, z); // [layers, batch, hidden]
-        return new DecoderState(z, hidden, initialCell is null ? null : InitialState(initialCell, z));
+        return new DecoderState(z, hidden, lstm is null ? null : InitialState(initialCell, z));
     }
 
     public override (Tensor Hidden, DecoderState Next) Step(Tensor embeddedToken, DecoderState state)
@@ -71,6 +75,7 @@ public sealed class RnnDecoder : SentenceDecoder
         return (gruOutput, new DecoderState(state.Z, gruHidden));
     }
 
-    private Tensor InitialState(Modules.Linear map, Tensor z) =>
-        map.call(z).view(z.shape[0], _layers, _hiddenSize).transpose(0, 1).contiguous(); // [layers, batch, hidden]
+    private Tensor InitialState(Modules.Linear? map, Tensor z) => map is null
+        ? zeros([_layers, z.shape[0], _hiddenSize], dtype: z.dtype, device: z.device) // [layers, batch, hidden]
+        : map.call(z).view(z.shape[0], _layers, _hiddenSize).transpose(0, 1).contiguous(); // [layers, batch, hidden]
 }

@@ -17,12 +17,13 @@ public sealed class SentenceVae : Module<Tensor, Tensor, (Tensor Mu, Tensor LogV
 {
     private readonly Modules.Embedding embedding;
     private readonly Modules.Dropout embeddingDropout;
-    private readonly SentenceEncoder encoder;
-    private readonly GaussianLatent latent;
+    private readonly SentenceEncoder? encoder;
+    private readonly GaussianLatent? latent;
     private readonly SentenceDecoder decoder;
     private readonly Modules.Dropout outputDropout;
     private readonly Modules.Linear? toEmbedding;
     private readonly Modules.Linear? output;
+    private readonly Modules.Sequential? bagOfWords;
 
     public SentenceVae(ModelOptions options) : base(nameof(SentenceVae))
     {
@@ -31,10 +32,15 @@ public sealed class SentenceVae : Module<Tensor, Tensor, (Tensor Mu, Tensor LogV
         Options = options;
         embedding = Embedding(options.VocabularySize, options.EmbeddingSize, padding_idx: SpecialTokens.Pad);
         embeddingDropout = Dropout(options.EmbeddingDropout);
-        encoder = SentenceEncoder.Create(options);
-        latent = new GaussianLatent(encoder.OutputSize, options.LatentSize);
+        if (!options.IsLanguageModel)
+        {
+            encoder = SentenceEncoder.Create(options);
+            latent = new GaussianLatent(encoder.OutputSize, options.LatentSize);
+        }
         decoder = SentenceDecoder.Create(options);
         outputDropout = Dropout(options.OutputDropout);
+        if (options.BagOfWords)
+            bagOfWords = Sequential(Linear(options.LatentSize, options.HiddenSize), Tanh(), Linear(options.HiddenSize, options.VocabularySize));
         if (options.TieEmbeddings)
             toEmbedding = Linear(decoder.OutputSize, options.EmbeddingSize);
         else
@@ -44,14 +50,42 @@ public sealed class SentenceVae : Module<Tensor, Tensor, (Tensor Mu, Tensor LogV
 
     public ModelOptions Options { get; }
 
+    /// <summary>The inference network: encoder and latent heads (not the embedding, which the decoder shares).</summary>
+    public IEnumerable<Modules.Parameter> EncoderParameters() =>
+        encoder is null || latent is null ? [] : encoder.parameters().Concat(latent.parameters());
+
+    /// <summary>
+    /// Re-initialises the decoder and the output layer as a new model of the same options would be (Li et al. 2019
+    /// reset the decoder after autoencoder pretraining); the encoder, latent heads and shared embedding are kept.
+    /// </summary>
+    public void ResetDecoder()
+    {
+        using var noGrad = no_grad();
+        using var freshDecoder = SentenceDecoder.Create(Options);
+        decoder.load_state_dict(freshDecoder.state_dict());
+        using var freshOutput = Linear(decoder.OutputSize, toEmbedding is not null ? Options.EmbeddingSize : Options.VocabularySize);
+        (toEmbedding ?? output!).load_state_dict(freshOutput.state_dict());
+    }
+
+    /// <summary>
+    /// The most tokens a sentence may have for the model to read and score it whole: a Transformer's positions cover
+    /// the sentence plus one of &lt;bos&gt;/&lt;eos&gt; (<see cref="ModelOptions.MaxPositions"/>); an RNN has no limit (null).
+    /// </summary>
+    public int? LongestSentence => Options.Encoder == CellKind.Transformer || Options.Decoder == CellKind.Transformer ? Options.MaxPositions - 1 : null;
+
     /// <summary>q(z|x) for a batch; an alias of <see cref="Encode"/> so the module can be called.</summary>
     public override (Tensor Mu, Tensor LogVar) forward(Tensor encoderInput, Tensor lengths) => Encode(encoderInput, lengths);
 
     /// <param name="encoderInput">[batch, seq] ids <c>w1 … wn &lt;eos&gt; &lt;pad&gt;…</c></param>
     /// <param name="lengths">[batch]</param>
-    /// <returns>μ and log σ² of q(z|x), each [batch, latent].</returns>
+    /// <returns>μ and log σ² of q(z|x), each [batch, latent]; [batch, 0] for the language-model baseline.</returns>
     public (Tensor Mu, Tensor LogVar) Encode(Tensor encoderInput, Tensor lengths)
     {
+        if (encoder is null || latent is null)
+        {
+            var none = zeros([encoderInput.shape[0], 0], dtype: embedding.weight!.dtype, device: encoderInput.device); // [batch, 0]
+            return (none, none.clone());
+        }
         var embedded = embeddingDropout.call(embedding.call(encoderInput)); // [batch, seq, embedding]
         return latent.call(encoder.call(embedded, lengths));
     }
@@ -85,8 +119,9 @@ public sealed class SentenceVae : Module<Tensor, Tensor, (Tensor Mu, Tensor LogV
 
     /// <summary>
     /// The negative ELBO with the collapse remedies in force: word dropout on the decoder input (in training mode
-    /// only), the KL weighted by <paramref name="klWeight"/>, and free bits, which floor each dimension's
-    /// batch-mean KL at λ (the "KL per dimension over the minibatch" variant of Kingma et al. 2016).
+    /// only), the KL weighted by <paramref name="klWeight"/>, and free bits, which floor either each dimension's
+    /// batch-mean KL at λ (the "KL per dimension over the minibatch" variant of Kingma et al. 2016) or each
+    /// sentence's total KL at a target (Li et al. 2019). A floored term has no gradient below its floor.
     /// </summary>
     public VaeLoss Loss(SentenceBatch batch, double klWeight, ObjectiveOptions objective, Generator? wordDropoutRandom = null)
     {
@@ -97,10 +132,26 @@ public sealed class SentenceVae : Module<Tensor, Tensor, (Tensor Mu, Tensor LogV
             decoderInput = WordDropout.Apply(decoderInput, objective.WordDropout, wordDropoutRandom);
 
         var reconstruction = ReconstructionNll(z, decoderInput, targets, batch.Lengths).sum() / batch.Size;
-        var klPerDimension = GaussianLatent.KlPerDimension(mu, logVar).mean([0]); // [latent]
+        var klPerSentenceAndDimension = GaussianLatent.KlPerDimension(mu, logVar); // [batch, latent]
+        var klPerDimension = klPerSentenceAndDimension.mean([0]); // [latent]
         var kl = klPerDimension.sum();
-        var klTerm = objective.FreeBits > 0 ? klPerDimension.clamp_min(objective.FreeBits).sum() : kl;
-        return new VaeLoss(reconstruction + klWeight * klTerm, reconstruction, kl, klPerDimension);
+        var klTerm = FreeBits.KlTerm(klPerSentenceAndDimension, objective);
+        var loss = reconstruction + klWeight * klTerm;
+        if (bagOfWords is not null)
+            loss = loss + BagOfWordsNll(z, targets, batch.Lengths).sum() / batch.Size;
+        return new VaeLoss(loss, reconstruction, kl, klTerm, klPerDimension);
+    }
+
+    /// <summary>Zhao et al. (2017): −Σ_t log f(z)[w_t] over the sentence's target tokens, f a softmax over the vocabulary predicted from z alone.</summary>
+    /// <param name="z">[batch, latent]</param>
+    /// <param name="targets">[batch, seq]</param>
+    /// <param name="lengths">[batch]</param>
+    /// <returns>[batch] nats.</returns>
+    private Tensor BagOfWordsNll(Tensor z, Tensor targets, Tensor lengths)
+    {
+        var logProbabilities = log_softmax(bagOfWords!.call(z), 1); // [batch, vocabulary]
+        var mask = SentenceBatch.MaskFromLengths(lengths, targets.shape[1]); // [batch, seq]
+        return -logProbabilities.gather(1, targets).masked_fill(mask.logical_not(), 0).sum(1); // [batch]
     }
 
     /// <summary>−log p(x|z) per sentence, computing the output projection only at real (non-padding) positions.</summary>
@@ -128,7 +179,7 @@ public sealed class SentenceVae : Module<Tensor, Tensor, (Tensor Mu, Tensor LogV
         var samples = z.shape[0];
         var (decoderInput, targets, _) = Split(batch.Tokens);
         var nll = ReconstructionNll(
-            z.reshape(-1, z.shape[2]),
+            z.reshape(samples * z.shape[1], z.shape[2]), // [samples · batch, latent]; explicit, as the latent may have 0 dimensions
             decoderInput.repeat(samples, 1),
             targets.repeat(samples, 1),
             batch.Lengths.repeat(samples));

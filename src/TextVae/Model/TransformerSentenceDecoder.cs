@@ -6,7 +6,8 @@ namespace TextVae.Model;
 
 /// <summary>
 /// A causal Transformer decoder conditioned on z, either as a one-token memory that every position attends to,
-/// or added to every position, or both. Generation recomputes the whole prefix at each step, which is simple and
+/// or added to every position, or both; without a latent code (the language-model baseline) it only attends to
+/// itself. Generation recomputes the whole prefix at each step, which is simple and
 /// cheap at sentence lengths.
 /// </summary>
 public sealed class TransformerSentenceDecoder : SentenceDecoder
@@ -24,9 +25,9 @@ public sealed class TransformerSentenceDecoder : SentenceDecoder
         _hiddenSize = options.HiddenSize;
         input = Linear(options.EmbeddingSize, options.HiddenSize);
         positions = new PositionalEncoding(options.Positions, options.MaxPositions, options.HiddenSize);
-        if (options.LatentToEveryStep)
+        if (options.LatentToEveryStep && !options.IsLanguageModel)
             latentOffset = Linear(options.LatentSize, options.HiddenSize);
-        if (options.LatentAsMemory)
+        if (options.LatentAsMemory && !options.IsLanguageModel)
         {
             latentMemory = Linear(options.LatentSize, options.HiddenSize);
             crossAttending = TransformerDecoder(

@@ -1,3 +1,4 @@
+using TextVae.Runtime;
 using Modules = TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -24,7 +25,7 @@ public sealed class TransformerSentenceEncoder : SentenceEncoder
             options.EncoderLayers);
         ConfigCheck.Defined(options.Pooling, "model.pooling");
         if (options.Pooling == EncoderPooling.Summary)
-            summaryToken = Parameter(randn(1, 1, options.HiddenSize) * 0.02);
+            summaryToken = Parameter(SeededRandom.Normal([1, 1, options.HiddenSize], CPU, null) * 0.02); // built on the CPU like every module, then moved
         OutputSize = options.HiddenSize;
         RegisterComponents();
     }

@@ -61,6 +61,18 @@ public sealed partial class BpeSentenceTokenizer : ISentenceTokenizer
 
     public IReadOnlyList<int> Encode(string sentence) => _bpe.EncodeToIds(sentence);
 
+    /// <summary>
+    /// The tokens of <paramref name="text"/> exactly as written: no NFC and no lower-casing, so the tokens' bytes
+    /// (<see cref="TokenBytes"/>) concatenate to the text's UTF-8, which lossless compression needs.
+    /// </summary>
+    public IReadOnlyList<int> EncodeVerbatim(string text) =>
+        _bpe.EncodeToIds(text, considerPreTokenization: true, considerNormalization: false);
+
+    /// <summary>The bytes token <paramref name="id"/> stands for; empty for the special tokens.</summary>
+    public byte[] TokenBytes(int id) =>
+        id < SpecialTokens.Count ? [] : ByteLevelAlphabet.Unspell(_tokens[id])
+            ?? throw new TextVaeException($"BPE token {id} ('{_tokens[id]}') is not spelled in the byte-level alphabet");
+
     public string Decode(IEnumerable<int> ids) =>
         _bpe.Decode(ids.Where(id => id is not (SpecialTokens.Pad or SpecialTokens.Bos or SpecialTokens.Eos)));
 

@@ -8,8 +8,21 @@ namespace TextVae.Tokenization;
 public static class ByteLevelAlphabet
 {
     private static readonly char[] ByteToChar = BuildTable();
+    private static readonly Dictionary<char, byte> CharToByte = Enumerable.Range(0, 256).ToDictionary(b => ByteToChar[b], b => (byte)b);
 
     public static char Symbol(byte value) => ByteToChar[value];
+
+    /// <summary>The bytes a byte-level spelling stands for; null when it holds a character outside the alphabet.</summary>
+    public static byte[]? Unspell(string spelling)
+    {
+        var bytes = new byte[spelling.Length];
+        for (var i = 0; i < spelling.Length; i++)
+        {
+            if (!CharToByte.TryGetValue(spelling[i], out bytes[i]))
+                return null;
+        }
+        return bytes;
+    }
 
     private static char[] BuildTable()
     {

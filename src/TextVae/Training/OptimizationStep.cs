@@ -8,15 +8,20 @@ namespace TextVae.Training;
 /// <summary>
 /// One update of a <see cref="SentenceVae"/> on one batch: the negative ELBO with the collapse remedies, backward,
 /// gradient-norm clipping and the optimiser step, skipped when the loss or the gradient norm is not finite. Shared by the trainer and
-/// the training benchmark so both measure the same work.
+/// the training benchmark so both measure the same work. The optimiser decides which parameters move: the
+/// aggressive phase (He et al. 2019) runs one over the encoder alone.
 /// </summary>
 public sealed class OptimizationStep(SentenceVae model, OptimizerHelper optimizer, ObjectiveOptions objective, double gradientClip, Generator? wordDropoutRandom)
 {
     /// <summary>Testing hook: sees each step's loss before the finiteness check and may replace it, to inject numerical faults.</summary>
     public Func<long, Tensor, Tensor>? LossInterceptor { get; set; }
 
+    /// <summary>The optimiser that applies the update; replaced when training restarts it (after a decoder reset).</summary>
+    public OptimizerHelper Optimizer { get; set; } = optimizer;
+
     /// <summary>Call inside a dispose scope; the batch must already be on the model's device.</summary>
-    public StepResult Run(SentenceBatch batch, long step, double klWeight)
+    /// <param name="frozen">Parameters whose gradients are zeroed before the update, so this step leaves them (as Adam with no gradient history does).</param>
+    public StepResult Run(SentenceBatch batch, long step, double klWeight, IReadOnlyList<Parameter>? frozen = null)
     {
         var terms = model.Loss(batch, klWeight, objective, wordDropoutRandom);
         var loss = LossInterceptor?.Invoke(step, terms.Loss) ?? terms.Loss;
@@ -27,11 +32,16 @@ public sealed class OptimizationStep(SentenceVae model, OptimizerHelper optimize
         var values = stack([loss, terms.Reconstruction, terms.Kl]).detach().cpu().data<float>().ToArray();
         if (!float.IsFinite(values[0]))
             return new StepResult("loss", values[0], values[1], values[2]);
-        optimizer.zero_grad();
+        // The whole model's gradients are cleared, not only the optimiser's: an encoder-only optimiser would
+        // otherwise leave the decoder's gradients accumulating into the next clipping norm.
+        model.zero_grad();
         loss.backward();
         if (!double.IsFinite(nn.utils.clip_grad_norm_(model.parameters(), gradientClip)))
             return new StepResult("gradient", values[0], values[1], values[2]);
-        optimizer.step();
+        if (frozen is not null)
+            foreach (var parameter in frozen)
+                parameter.grad?.zero_();
+        Optimizer.step();
         return new StepResult(null, values[0], values[1], values[2]);
     }
 }

@@ -16,7 +16,9 @@ namespace TextVae.Training;
 
 /// <summary>
 /// Trains a <see cref="SentenceVae"/>: seeded batches, KL annealing by step, gradient clipping, validation each
-/// epoch with early stopping and plateau decay, <c>last</c>/<c>best</c> checkpoints and metrics.
+/// epoch with early stopping and plateau decay, <c>last</c>/<c>best</c> checkpoints and metrics; and the
+/// training-procedure remedies against posterior collapse: autoencoder pretraining with an optional decoder reset
+/// (Li et al. 2019) and aggressive inference-network training (He et al. 2019).
 /// Cancellation (Ctrl+C) saves <c>last</c> before returning, so no work since the previous save is lost.
 /// </summary>
 public sealed class Trainer : IDisposable
@@ -27,7 +29,10 @@ public sealed class Trainer : IDisposable
     private readonly Device _device;
     private readonly ILogger _logger;
     private readonly SentenceVae _model;
-    private readonly OptimizerHelper _optimizer;
+    private OptimizerHelper _optimizer;
+    private readonly OptimizerHelper? _encoderOptimizer;
+    private readonly AggressiveEncoderUpdates? _aggressive;
+    private readonly Parameter[] _encoderParameters;
     private readonly KlAnnealingSchedule _schedule;
     private readonly BucketedBatcher _trainBatches;
     private readonly BucketedBatcher _validBatches;
@@ -58,16 +63,23 @@ public sealed class Trainer : IDisposable
         if (training.Threads > 0)
             set_num_threads(training.Threads);
         manual_seed(training.Seed);
-        _wordDropoutRandom = new Generator((ulong)training.Seed + 1, device);
+        _wordDropoutRandom = SeededRandom.NewGenerator((ulong)training.Seed + 1);
 
         _model = new SentenceVae(config.Model);
         _model.to(device);
-        _optimizer = training.Optimizer == "sgd"
-            ? optim.SGD(_model.parameters(), training.LearningRate, training.Momentum)
-            : optim.Adam(_model.parameters(), training.LearningRate);
-        _schedule = new KlAnnealingSchedule(config.Objective.KlSchedule);
+        _optimizer = CreateOptimizer(_model.parameters(), training.LearningRate);
         Step = new OptimizationStep(_model, _optimizer, config.Objective, training.GradientClip, _wordDropoutRandom);
+        _encoderParameters = _model.EncoderParameters().ToArray();
+        if (config.Objective.Aggressive && _encoderParameters.Length > 0)
+        {
+            // Its moments are not checkpointed: a resumed aggressive phase starts them afresh.
+            _encoderOptimizer = CreateOptimizer(_encoderParameters, training.LearningRate);
+            _aggressive = new AggressiveEncoderUpdates(
+                new OptimizationStep(_model, _encoderOptimizer, config.Objective, training.GradientClip, _wordDropoutRandom),
+                config.Objective.AggressiveMaxInnerSteps, config.Objective.AggressiveCheckEvery);
+        }
         _trainBatches = new BucketedBatcher(train, config.Data);
+        _schedule = new KlAnnealingSchedule(config.Objective.KlSchedule, config.Objective.AutoencoderSteps);
         // MI compares every validation posterior with every other (O(N²)): a large validation set is capped to its first sentences.
         var validSubset = training.ValidationSentences > 0 && valid.Count > training.ValidationSentences ? valid.Take(training.ValidationSentences).ToArray() : valid;
         _validBatches = new BucketedBatcher(validSubset, config.Data);
@@ -83,11 +95,22 @@ public sealed class Trainer : IDisposable
 
     /// <summary>
     /// Raised after each validation, once its record is in <c>metrics.jsonl</c>. Observers at the edge (the curve
-    /// plot) subscribe here, so the training loop itself never draws.
+    /// plot, TensorBoard) subscribe here, so the training loop itself never draws. Observers run on the training
+    /// thread and must leave the model and the global random generator alone, so a run trains the same with them.
     /// </summary>
-    public event Action<MetricsRecord>? Validated;
+    public event Action<ValidationReport>? Validated;
+
+    /// <summary>Raised at each training log point, once its record is in <c>metrics.jsonl</c>.</summary>
+    public event Action<MetricsRecord>? Logged;
 
     public SentenceVae Model => _model;
+
+    private OptimizerHelper CreateOptimizer(IEnumerable<Parameter> parameters, double learningRate) =>
+        _config.Training.Optimizer == "sgd"
+            ? optim.SGD(parameters, learningRate, _config.Training.Momentum)
+            : optim.Adam(parameters, learningRate);
+
+    private bool AggressivePhase => _aggressive is not null && !_state.AggressiveEnded;
     public TrainingState State => _state;
 
     /// <summary>Runs until the epochs, the step limit or early stopping end it, or <paramref name="cancel"/> fires.</summary>
@@ -105,21 +128,30 @@ public sealed class Trainer : IDisposable
             _model.parameters().Sum(p => p.numel()), DeviceSelector.Describe(_device), _trainSentenceCount, stepsPerEpoch, totalSteps);
 
         var badSteps = 0;
+        var objective = _config.Objective;
         for (var epoch = _state.Epoch; epoch < training.Epochs; epoch++)
         {
             _model.train();
             var plan = _trainBatches.Plan(epoch);
             if (_state.BatchInEpoch == 0)
-                _logger.LogInformation("Epoch {Epoch}: {Batches} batches, padding {Padding:P1} of target positions", epoch + 1, plan.Batches.Count, plan.PaddingFraction);
+                _logger.LogInformation("Epoch {Epoch}: {Batches} batches, padding {Padding:P1} of target positions{Phase}", epoch + 1, plan.Batches.Count, plan.PaddingFraction,
+                    _schedule.IsPretraining(_state.Step) ? "; autoencoder pretraining (KL weight 0)" : AggressivePhase ? "; aggressive inference-network training" : "");
+            long encoderUpdates = 0;
             for (var index = _state.BatchInEpoch; index < plan.Batches.Count; index++)
             {
                 using var scope = NewDisposeScope();
                 if (cancel.IsCancellationRequested)
                     return Interrupt();
 
+                if (objective.ResetDecoder && !_schedule.IsPretraining(_state.Step) && !_state.DecoderReset)
+                    ResetDecoder();
                 var klWeight = _schedule.Weight(_state.Step);
+                ReseedDeviceRandom(_state.Step);
                 var batch = _trainBatches.MakeBatch(plan.Batches[index]).To(_device);
-                var result = Step.Run(batch, _state.Step, klWeight);
+                var aggressive = AggressivePhase;
+                if (aggressive)
+                    encoderUpdates += _aggressive!.Run(RandomBatches(batch, plan, _state.Step), _state.Step, klWeight);
+                var result = Step.Run(batch, _state.Step, klWeight, aggressive ? _encoderParameters : null);
                 _state = _state with { Step = _state.Step + 1, Epoch = epoch, BatchInEpoch = index + 1 };
                 if (result.Fault is { } fault)
                 {
@@ -142,12 +174,39 @@ public sealed class Trainer : IDisposable
                     return Stop($"reached training.maxSteps = {training.MaxSteps}");
                 }
             }
+            if (encoderUpdates > 0)
+                _logger.LogInformation("Aggressive phase: {Updates:N0} encoder-only updates this epoch, {PerStep:F1} per decoder update", encoderUpdates, (double)encoderUpdates / plan.Batches.Count);
             _state = _state with { Epoch = epoch + 1, BatchInEpoch = 0 };
             if (Validate(epoch) is { } stop)
                 return Stop(stop);
             Save(_run.Last);
         }
         return Stop($"completed {training.Epochs} epochs");
+    }
+
+    /// <summary>The current batch, then random batches of this epoch drawn by a generator seeded with the step, so a resumed run draws the same ones.</summary>
+    private Func<SentenceBatch> RandomBatches(SentenceBatch current, EpochPlan plan, long step)
+    {
+        var random = new Random(HashCode.Combine(_config.Training.Seed, step));
+        var first = true;
+        return () =>
+        {
+            if (!first)
+                return _trainBatches.MakeBatch(plan.Batches[random.Next(plan.Batches.Count)]).To(_device);
+            first = false;
+            return current;
+        };
+    }
+
+    /// <summary>Li et al. (2019): a fresh decoder and a fresh optimiser once autoencoder pretraining ends; the encoder is kept.</summary>
+    private void ResetDecoder()
+    {
+        _model.ResetDecoder();
+        _optimizer.Dispose();
+        _optimizer = CreateOptimizer(_model.parameters(), _state.LearningRate);
+        Step.Optimizer = _optimizer;
+        _state = _state with { DecoderReset = true };
+        _logger.LogInformation("Autoencoder pretraining done at step {Step}: decoder and optimiser re-initialised", _state.Step);
     }
 
     private TrainingState Interrupt()
@@ -185,8 +244,16 @@ public sealed class Trainer : IDisposable
         var record = ValidationRecord(result, epoch);
         _metrics.Append(record);
         LogValidation(result, epoch);
-        ShowReconstructions();
-        Validated?.Invoke(record);
+        var reconstructions = ShowReconstructions();
+        if (Validated is { } validated)
+            validated(new ValidationReport(record, reconstructions, PriorSamples(_config.Training.ShowReconstructions)));
+        if (AggressivePhase)
+            EndAggressivePhaseUnlessMutualInformationImproved(epoch, result.MutualInformation);
+        if (_schedule.IsPretraining(_state.Step - 1))
+        {
+            _logger.LogInformation("Autoencoder pretraining: this validation neither becomes best nor counts for early stopping");
+            return null;
+        }
         return KeepIfBest(result) ? null : AfterNoImprovement();
     }
 
@@ -201,10 +268,14 @@ public sealed class Trainer : IDisposable
         _logger.LogInformation("Epoch {Epoch} validation ({Sentences:N0} sentences): ELBO {Elbo:F2}  rec {Rec:F2}  KL {Kl:F2}  PPL(ELBO) {Ppl:F1}  MI {Mi:F2}  active units {Au}/{Latent}",
             epoch + 1, result.Sentences, result.Elbo, result.Reconstruction, result.Kl, result.Perplexity, result.MutualInformation, result.ActiveUnits, _config.Model.LatentSize);
 
-    private void ShowReconstructions()
+    private ReconstructionExample[] ShowReconstructions()
     {
-        foreach (var sentence in _validSentences.Take(_config.Training.ShowReconstructions))
-            _logger.LogInformation("  {Input}\n    -> {Output}", _tokenizer.Decode(sentence), _tokenizer.Decode(GreedyReconstruction.Of(_model, sentence, _device, _config.Data.MaxLength + 1)));
+        var examples = _validSentences.Take(_config.Training.ShowReconstructions)
+            .Select(sentence => new ReconstructionExample(_tokenizer.Decode(sentence), _tokenizer.Decode(GreedyReconstruction.Of(_model, sentence, _device, _config.Data.MaxLength + 1))))
+            .ToArray();
+        foreach (var example in examples)
+            _logger.LogInformation("  {Input}\n    -> {Output}", example.Input, example.Output);
+        return examples;
     }
 
     /// <summary>Saves <c>best</c> when the validation ELBO improved; returns whether it did.</summary>
@@ -233,6 +304,44 @@ public sealed class Trainer : IDisposable
         return null;
     }
 
+    private void EndAggressivePhaseUnlessMutualInformationImproved(int epoch, double mutualInformation)
+    {
+        if (mutualInformation > _state.AggressiveMutualInformation)
+        {
+            _state = _state with { AggressiveMutualInformation = mutualInformation };
+            return;
+        }
+        _state = _state with { AggressiveEnded = true };
+        _logger.LogInformation("Aggressive phase ends after epoch {Epoch}: validation MI {Mi:F3} did not improve on {Previous:F3}; training goes on normally",
+            epoch + 1, mutualInformation, _state.AggressiveMutualInformation);
+    }
+
+    /// <summary>
+    /// Greedy decodes of <paramref name="count"/> prior draws z ~ N(0, I) from a generator of its own with a fixed
+    /// seed: the same points every epoch, and the training random streams untouched.
+    /// </summary>
+    private string[] PriorSamples(int count)
+    {
+        if (count == 0)
+            return [];
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        using var generator = new Generator((ulong)_config.Training.Seed + 2, _device);
+        var z = randn([count, _config.Model.LatentSize], generator: generator, device: _device); // [count, latent]
+        var wasTraining = _model.training;
+        _model.eval();
+        try
+        {
+            return SentenceDecoding.Decode(_model, z, new DecodingOptions { MaxLength = _config.Data.MaxLength + 1 })
+                .Select(decoded => _tokenizer.Decode(decoded.Ids))
+                .ToArray();
+        }
+        finally
+        {
+            _model.train(wasTraining);
+        }
+    }
+
     private void DecayLearningRate()
     {
         var rate = Math.Max(_config.Training.MinLearningRate, _state.LearningRate * _config.Training.PlateauFactor);
@@ -243,7 +352,7 @@ public sealed class Trainer : IDisposable
 
     private void SetLearningRate(double rate)
     {
-        foreach (var group in _optimizer.ParamGroups)
+        foreach (var group in _optimizer.ParamGroups.Concat(_encoderOptimizer?.ParamGroups ?? []))
             group.LearningRate = rate;
     }
 
@@ -257,6 +366,7 @@ public sealed class Trainer : IDisposable
             LearningRate = _state.LearningRate, TokensPerSecond = progress.TokensPerSecond,
         };
         _metrics.Append(record);
+        Logged?.Invoke(record);
         _logger.LogInformation("epoch {Epoch} step {Step}/{Total}  loss {Loss:F2}  rec {Rec:F2}  KL {Kl:F2}  β {Beta:F3}  {Tps:N0} tok/s  ETA {Eta}",
             record.Epoch, record.Step, totalSteps, record.Loss, record.Reconstruction, record.Kl, klWeight, progress.TokensPerSecond, FormatDuration(eta));
     }
@@ -290,6 +400,17 @@ public sealed class Trainer : IDisposable
         _logger.LogInformation("Resumed from step {Step} (epoch {Epoch}, batch {Batch})", _state.Step, _state.Epoch + 1, _state.BatchInEpoch);
     }
 
+    /// <summary>
+    /// The CPU generators' states are saved in every checkpoint, but TorchSharp cannot read a CUDA generator's state;
+    /// so on CUDA, where dropout and the posterior samples draw from the device's default generator, that generator
+    /// is reseeded from the seed and the step before every step, and a resumed run draws the same numbers.
+    /// </summary>
+    private void ReseedDeviceRandom(long step)
+    {
+        if (_device.type == DeviceType.CUDA)
+            torch.cuda.manual_seed_all(unchecked(_config.Training.Seed * 1_000_003L + step));
+    }
+
     private static byte[] RandomState(Tensor state)
     {
         using (state)
@@ -302,6 +423,7 @@ public sealed class Trainer : IDisposable
     public void Dispose()
     {
         _optimizer.Dispose();
+        _encoderOptimizer?.Dispose();
         _model.Dispose();
         _wordDropoutRandom.Dispose();
     }

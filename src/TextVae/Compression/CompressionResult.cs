@@ -1,0 +1,3 @@
+namespace TextVae.Compression;
+
+public sealed record CompressionResult(byte[] Archive, CompressionStatistics Statistics);
