@@ -34,6 +34,10 @@ public sealed class JsonOutputTests(TinyModel tiny) : IDisposable
         ["bench generate"] = ([.. Model, "--repeats", "1"], ["sample_32_ms", "interpolate_10_ms", "paraphrase_20_ms", "repeats", "threads", "device"]),
         ["bench train"] = ([.. TinyBenchmark(), "--device", "cpu"], ["tokens_per_second", "ms_per_step", "peak_rss_mb", "threads", "device", "steps", "padding_fraction", "final_loss"]),
         ["bench soak"] = ([.. TinyBenchmark(), "--sample-every", "1", "--device", "cpu"], ["samples", "growth_percent", "peak_rss_mb", "tokens_per_second"]),
+        ["bench map"] = ([.. Model, "--data", "{corpus}", "--moves", "2"],
+            ["sentences", "first_open_s", "cached_open_s", "cursor_move_median_ms", "cursor_move_p90_ms", "moves", "threads", "device"]),
+        ["bench compress"] = (["--checkpoint", "{bpe-checkpoint}", "--device", "cpu", "--data", "{corpus}", "--batch-sizes", "2", "--scan-bytes", "200"],
+            ["data", "bytes", "characters", "figures", "missing", "neg_elbo_bits", "bits_back_ideal_bits", "chunks", "batch_speeds", "device", "threads"]),
     };
 
     private static string[] TinyBenchmark() =>
@@ -60,7 +64,12 @@ public sealed class JsonOutputTests(TinyModel tiny) : IDisposable
     {
         Assert.True(Cases.ContainsKey(path), $"'{path}' has --json: add its arguments and keys to {nameof(Cases)}");
         var (args, keys) = Cases[path];
-        var expanded = args.Select(arg => arg.Replace("{checkpoint}", tiny.Checkpoint).Replace("{corpus}", tiny.ValidCorpus).Replace("{out}", _directory.Path));
+        var expanded = args.Select(arg => arg switch
+        {
+            // Only a byte-level BPE model can compress; one is trained for the case that needs it.
+            "{bpe-checkpoint}" => TinyModel.Train(TinyModel.Request(_directory.File("bpe"), "tokenizer.kind=bpe", "tokenizer.size=300", "training.maxSteps=10")).Last,
+            _ => arg.Replace("{checkpoint}", tiny.Checkpoint).Replace("{corpus}", tiny.ValidCorpus).Replace("{out}", _directory.Path),
+        });
         using var output = new StringWriter();
         using var error = new StringWriter();
 
