@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using TextVae.Data;
 using TextVae.Evaluation;
 using TextVae.Model;
+using TextVae.Runtime;
 using TextVae.Tokenization;
 using TextVae.Checkpoints;
 using static TorchSharp.torch;
@@ -138,7 +139,7 @@ public sealed class TextCompressor : IDisposable
             throw new TextVaeException("there is no text to evaluate");
         var batcher = new BucketedBatcher(chunks, new DataOptions { BatchSize = options.BatchSize });
         var batches = Groups(chunks.Count, options.BatchSize).Select(g => batcher.MakeBatch([.. Enumerable.Range(g.Start, g.Count)]));
-        return ElboEvaluator.Evaluate(_model, batches, _device, new Generator((ulong)seed, _device));
+        return ElboEvaluator.Evaluate(_model, batches, _device, SeededRandom.NewGenerator((ulong)seed));
     }
 
     public void Dispose() => _model.Dispose();
