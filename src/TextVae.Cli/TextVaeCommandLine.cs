@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
 using TextVae.Cli.Commands;
+using TextVae.Runtime;
 
 namespace TextVae.Cli;
 
@@ -14,6 +15,9 @@ public static class TextVaeCommandLine
     {
         var root = new RootCommand("TextVae: a variational autoencoder for sentences (train, sample, interpolate, paraphrase).");
         root.Options.Add(CommonOptions.Verbose);
+        root.Options.OfType<VersionOption>().Single().Action = new PrintVersionAction();
+        root.Options.Add(CommonOptions.LibTorch);
+        root.Options.Add(CommonOptions.LibTorchSharp);
         // Ordered as a user meets them: get a model, use it, measure it, then the tools.
         root.Subcommands.Add(QuickstartCommand.Create());
         root.Subcommands.Add(TrainCommand.Create());
@@ -30,6 +34,7 @@ public static class TextVaeCommandLine
         root.Subcommands.Add(CompressCommand.Create());
         root.Subcommands.Add(CompressCommand.CreateDecompress());
         root.Subcommands.Add(VocabCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         root.Subcommands.Add(InfoCommand.Create());
         return root;
@@ -61,6 +66,7 @@ public static class TextVaeCommandLine
         }
         try
         {
+            TorchRuntime.Configure(CommonOptions.LibTorchChoice(parse));
             return await parse.InvokeAsync(configuration);
         }
         catch (OperationCanceledException)
@@ -73,6 +79,8 @@ public static class TextVaeCommandLine
             var verbose = parse.GetValue(CommonOptions.Verbose);
             await stderr.WriteLineAsync(e switch
             {
+                TorchLoadException { Failure: TorchLoadFailure.MissingSymbols } =>
+                    $"textvae: error: {e.Message} (bench/gpu/build-libtorchsharp.sh builds one; pass it with {CommonOptions.LibTorchSharp.Name})",
                 InvalidParameterException invalid => $"textvae: error: {invalid.MessageNaming(FlagNames.For(invalid.Parameter))}",
                 TextVaeException => $"textvae: error: {e.Message}",
                 _ => $"textvae: internal error: {e.GetType().Name}: {e.Message.Split('\n')[0]}{(verbose ? "" : " (--verbose shows details)")}",

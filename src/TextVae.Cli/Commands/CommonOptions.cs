@@ -12,6 +12,27 @@ public static class CommonOptions
         Recursive = true,
     };
 
+    public static readonly Option<string?> LibTorch = new("--libtorch")
+    {
+        Description = $"Run on the libtorch in this folder (e.g. PyTorch's torch/lib, for CUDA) instead of the packaged CPU one; default ${LibTorchOptions.DirectoryVariable}.",
+        HelpName = "DIR",
+        Recursive = true,
+    };
+
+    public static readonly Option<string?> LibTorchSharp = new("--libtorchsharp")
+    {
+        Description = $"With --libtorch: a libLibTorchSharp.so built against that libtorch (bench/gpu/build-libtorchsharp.sh); default ${LibTorchOptions.LibTorchSharpFileVariable}.",
+        HelpName = "FILE",
+        Recursive = true,
+    };
+
+    /// <summary>The libtorch the command line chooses: its options over the environment variables.</summary>
+    public static LibTorchOptions LibTorchChoice(ParseResult parse)
+    {
+        var environment = LibTorchOptions.FromEnvironment();
+        return new LibTorchOptions(parse.GetValue(LibTorch) ?? environment.Directory, parse.GetValue(LibTorchSharp) ?? environment.LibTorchSharpFile);
+    }
+
     public static Option<string> Device()
     {
         var option = new Option<string>("--device")

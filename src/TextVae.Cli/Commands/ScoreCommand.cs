@@ -44,7 +44,7 @@ public static class ScoreCommand
             {
                 foreach (var score in scores)
                     output.WriteLine(JsonSerializer.Serialize(new ScoreLine(score.Line, Text(score), score.Tokens, score.Elbo, score.Reconstruction,
-                        score.Kl, score.IwNll, score.NllPerToken)));
+                        score.Kl, score.IwNll, score.NllPerToken, score.ReconstructionAtMean)));
                 return 0;
             }
             // Per token, so long sentences do not crowd out the short odd ones.
@@ -65,5 +65,6 @@ public static class ScoreCommand
         [property: JsonPropertyName("rec")] double Reconstruction,
         [property: JsonPropertyName("kl")] double Kl,
         [property: JsonPropertyName("iw_nll")] double IwNll,
-        [property: JsonPropertyName("nll_per_token")] double NllPerToken);
+        [property: JsonPropertyName("nll_per_token")] double NllPerToken,
+        [property: JsonPropertyName("rec_at_mean")] double ReconstructionAtMean);
 }

@@ -49,7 +49,7 @@ public sealed class TrainingBenchmark : IDisposable
         _model.to(_device);
         _model.train();
         _optimizer = optim.Adam(_model.parameters(), 1e-3);
-        _wordDropoutRandom = new Generator((ulong)options.Seed, _device);
+        _wordDropoutRandom = SeededRandom.NewGenerator((ulong)options.Seed);
         _step = new OptimizationStep(_model, _optimizer, new ObjectiveOptions { WordDropout = options.WordDropout }, 5.0, _wordDropoutRandom);
     }
 

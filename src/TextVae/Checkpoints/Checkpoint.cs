@@ -59,7 +59,7 @@ public sealed class Checkpoint
             State = state,
             Info = new CheckpointInfo
             {
-                TextVaeVersion = typeof(Checkpoint).Assembly.GetName().Version?.ToString() ?? "unknown",
+                TextVaeVersion = TextVae.TextVaeVersion.Current,
                 SavedAt = DateTimeOffset.UtcNow,
                 Parameters = model.parameters().Sum(p => p.numel()),
                 TrainCorpus = trainCorpus is null ? null : Path.GetFullPath(trainCorpus),

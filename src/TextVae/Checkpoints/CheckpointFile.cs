@@ -84,7 +84,7 @@ public static class CheckpointFile
         reader.ReadBytes(Magic.Length);
         var version = reader.ReadInt32();
         if (version > FormatVersion)
-            throw new TextVaeException($"checkpoint {path} has format {version}; this TextVae reads format {FormatVersion} and older: upgrade TextVae");
+            throw new TextVaeException($"checkpoint {path} has format {version}, newer than this TextVae {TextVaeVersion.Current} reads (format {FormatVersion} and older): upgrade TextVae");
         if (version < 1)
             throw new TextVaeException($"checkpoint {path} is corrupt (format version {version})");
 

@@ -1,6 +1,6 @@
 namespace TextVae.Checkpoints;
 
-/// <summary>The files of one training run, <c>runs/NAME/</c>: checkpoints, metrics and curves.</summary>
+/// <summary>The files of one training run, <c>runs/NAME/</c>: checkpoints, metrics, curves and TensorBoard event files.</summary>
 public sealed record RunFolder(string Root)
 {
     public string Name => Path.GetFileName(Path.TrimEndingDirectorySeparator(Root));

@@ -20,11 +20,18 @@ public sealed record CorpusReport(
     long UnknownTokens,
     int LongestSentence)
 {
+    /// <summary>Sentences longer than <see cref="LengthLimit"/> tokens, left out whole (only when evaluating a model with a position limit).</summary>
+    public long TooLong { get; init; }
+
+    /// <summary>The longest sentence a model could take whole, when it has a limit; null when every sentence was kept whole or truncated.</summary>
+    public int? LengthLimit { get; init; }
+
     public double MeanLength => Sentences == 0 ? 0 : (double)Tokens / Sentences;
 
     /// <summary>One line for logs: what was kept and what was cut, dropped or skipped.</summary>
     public string Describe() =>
         $"{Sentences:N0} sentences, {Tokens:N0} tokens ({UnknownTokens:N0} <unk>), mean length {MeanLength:F1}; " +
         $"{Truncated:N0} truncated, {TooShort:N0} too short, {Duplicates:N0} duplicates dropped, {AllUnknown:N0} all-<unk> kept, " +
+        (TooLong > 0 ? $"{TooLong:N0} longer than the model's limit of {LengthLimit:N0} tokens left out (not scored), " : "") +
         $"{Lines.EmptyLines:N0} empty and {Lines.InvalidLines:N0} invalid UTF-8 lines skipped";
 }

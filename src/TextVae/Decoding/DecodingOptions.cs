@@ -16,8 +16,8 @@ public sealed record DecodingOptions
 
     /// <summary>
     /// Let the decoder emit &lt;unk&gt;. Off by default: a word vocabulary maps every rare word to &lt;unk&gt;, which makes
-    /// it one of the likeliest tokens, and sentences full of it say little. When off, scores are log-probabilities
-    /// under the model renormalised without &lt;unk&gt;.
+    /// it one of the likeliest tokens, and sentences full of it say little. Scores are log-probabilities under the
+    /// model renormalised over the tokens a sentence may contain: never &lt;pad&gt; or &lt;bos&gt;, and &lt;unk&gt; only when allowed.
     /// </summary>
     public bool AllowUnknown { get; init; }
 

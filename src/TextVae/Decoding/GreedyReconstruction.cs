@@ -20,14 +20,14 @@ public static class GreedyReconstruction
     }
 
     /// <summary>All rows of a batch (already on the model's device) at once.</summary>
-    public static DecodedSentence[] Of(SentenceVae model, SentenceBatch batch, int maxLength)
+    public static DecodedSentence[] Of(SentenceVae model, SentenceBatch batch, int maxLength, bool allowUnknown)
     {
         using var scope = NewDisposeScope();
         var (_, _, encoderInput) = SentenceVae.Split(batch.Tokens);
-        return Decode(model, encoderInput, batch.Lengths, maxLength);
+        return Decode(model, encoderInput, batch.Lengths, maxLength, allowUnknown);
     }
 
-    private static DecodedSentence[] Decode(SentenceVae model, Tensor encoderInput, Tensor lengths, int maxLength)
+    private static DecodedSentence[] Decode(SentenceVae model, Tensor encoderInput, Tensor lengths, int maxLength, bool allowUnknown = false)
     {
         using var noGrad = no_grad();
         var wasTraining = model.training;
@@ -35,7 +35,7 @@ public static class GreedyReconstruction
         try
         {
             var (mu, _) = model.Encode(encoderInput, lengths); // [batch, latent]
-            return SentenceDecoding.Decode(model, mu, new DecodingOptions { MaxLength = maxLength });
+            return SentenceDecoding.Decode(model, mu, new DecodingOptions { MaxLength = maxLength, AllowUnknown = allowUnknown });
         }
         finally
         {

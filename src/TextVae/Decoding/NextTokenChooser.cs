@@ -1,3 +1,4 @@
+using TextVae.Runtime;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
 
@@ -31,7 +32,7 @@ public static class NextTokenChooser
     {
         var cumulative = probabilities.cumsum(1); // [rows, vocabulary]
         var total = cumulative[TensorIndex.Colon, TensorIndex.Slice(-1)]; // [rows, 1]
-        var u = rand(probabilities.shape[0], 1, generator: generator, dtype: cumulative.dtype, device: probabilities.device) * total;
+        var u = SeededRandom.Uniform([probabilities.shape[0], 1], probabilities.device, generator, cumulative.dtype) * total;
         return searchsorted(cumulative, u, right: true).squeeze(1).clamp_max(probabilities.shape[1] - 1);
     }
 

@@ -46,9 +46,16 @@ public static class SentenceDecoding
         return Collect(stack(tokens, 1), logProbability);
     }
 
-    /// <summary>The logits the strategies choose from: &lt;unk&gt; removed unless allowed.</summary>
-    internal static Tensor Restrict(Tensor logits, DecodingOptions options) =>
-        options.AllowUnknown ? logits : logits.index_fill(1, tensor(new long[] { SpecialTokens.Unk }, device: logits.device), float.NegativeInfinity);
+    /// <summary>
+    /// The logits every strategy chooses from, the one place that decides which tokens a sentence may contain:
+    /// never &lt;pad&gt; or &lt;bos&gt;, which are never targets (with tied embeddings the &lt;pad&gt; row is zero, so its
+    /// logit stays 0 and can beat every word), and &lt;unk&gt; only when allowed.
+    /// </summary>
+    internal static Tensor Restrict(Tensor logits, DecodingOptions options)
+    {
+        long[] banned = options.AllowUnknown ? [SpecialTokens.Pad, SpecialTokens.Bos] : [SpecialTokens.Pad, SpecialTokens.Bos, SpecialTokens.Unk];
+        return logits.index_fill(1, tensor(banned, device: logits.device), float.NegativeInfinity);
+    }
 
     /// <summary>Turns [rows, steps] token ids and [rows] log-probabilities into sentences cut at &lt;eos&gt;.</summary>
     internal static DecodedSentence[] Collect(Tensor tokens, Tensor logProbability)

@@ -2,8 +2,11 @@ namespace TextVae.Evaluation;
 
 /// <summary>
 /// BLEU (Papineni et al. 2002) on whitespace tokens, on a 0–100 scale: uniform weights over 1..4-grams, clipped
-/// counts against the reference(s), brevity penalty with the closest reference length. Sentence BLEU adds
-/// ε = 0.1 to zero match counts (Chen and Cherry 2014, method 1), as NLTK and the self-BLEU literature do.
+/// counts against the reference(s), brevity penalty with the closest reference length.
+/// <see cref="Corpus"/> is unsmoothed, with statistics summed over the corpus, as multi-bleu.perl and sacreBLEU compute
+/// it. <see cref="Sentence"/> is NLTK's <c>sentence_bleu</c> with <c>SmoothingFunction().method1</c> (Chen and Cherry
+/// 2014, method 1), as the self-BLEU literature uses it: an order with no match counts ε = 0.1 matches, each order's
+/// denominator is at least 1 (so a hypothesis shorter than 4 tokens is still scored), and no unigram match scores 0.
 /// </summary>
 public static class Bleu
 {
@@ -64,17 +67,16 @@ public static class Bleu
 
         public double Score(bool smooth)
         {
-            if (_hypothesisLength == 0)
+            if (_hypothesisLength == 0 || _matches[0] == 0)
                 return 0;
             var logPrecision = 0.0;
             for (var n = 0; n < MaxOrder; n++)
             {
-                if (_totals[n] == 0)
-                    return 0;
+                var total = smooth ? Math.Max(1, _totals[n]) : _totals[n];
                 var matches = _matches[n] > 0 ? _matches[n] : smooth ? Epsilon : 0;
-                if (matches == 0)
+                if (matches == 0 || total == 0)
                     return 0;
-                logPrecision += Math.Log(matches / _totals[n]) / MaxOrder;
+                logPrecision += Math.Log(matches / total) / MaxOrder;
             }
             var brevity = _hypothesisLength >= _referenceLength ? 0 : 1 - (double)_referenceLength / _hypothesisLength;
             return 100 * Math.Exp(brevity + logPrecision);

@@ -12,6 +12,16 @@ public sealed record ElboSummary(
     int ActiveUnits,
     double MutualInformation)
 {
+    /// <summary>An estimate this close to its bound (nats) cannot tell how much more information z carries.</summary>
+    public const double AtBoundTolerance = 0.05;
+
+    public MutualInformationEstimator MutualInformationEstimator { get; init; }
+
+    /// <summary>The most <see cref="MutualInformation"/> can be under its estimator: log N, or the size-weighted mean of log B.</summary>
+    public double MutualInformationBound { get; init; }
+
+    public bool MutualInformationAtBound => MutualInformationBound - MutualInformation < AtBoundTolerance;
+
     public double Elbo => -(Reconstruction + Kl);
     public double Perplexity => Math.Exp(-Elbo * Sentences / Math.Max(1, Tokens));
 }

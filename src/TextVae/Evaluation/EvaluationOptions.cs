@@ -16,6 +16,9 @@ public sealed record EvaluationOptions
     /// <summary>Training corpus for novelty; null uses the path stored in the checkpoint.</summary>
     public string? TrainCorpus { get; init; }
 
+    /// <summary>Whose aggregate posterior I(x; z) is measured against: the whole data set (default) or each minibatch, as He et al.'s code does.</summary>
+    public MutualInformationEstimator MutualInformation { get; init; } = MutualInformationEstimator.Aggregate;
+
     public int Seed { get; init; } = 1234;
 
     public EvaluationOptions Validate()

@@ -22,13 +22,24 @@ public sealed record EvaluationReport
     /// <summary>exp(Σ IW-NLL / <see cref="Tokens"/>).</summary>
     [JsonPropertyName("ppl")] public required double Perplexity { get; init; }
 
-    /// <summary>I(x; z) in nats, aggregate-posterior estimator of He et al. (2019), one z per sentence.</summary>
+    /// <summary>I(x; z) in nats (He et al. 2019), one z ~ q(z|x) per sentence, under <see cref="MutualInformationEstimator"/>.</summary>
     [JsonPropertyName("mi")] public required double MutualInformation { get; init; }
+
+    [JsonPropertyName("mi_estimator")] public required MutualInformationEstimator MutualInformationEstimator { get; init; }
+
+    /// <summary>The most the estimate can be: log N over the data set's N sentences, or the size-weighted mean of log B over minibatches.</summary>
+    [JsonPropertyName("mi_bound")] public required double MutualInformationBound { get; init; }
+
+    /// <summary>Within <see cref="ElboSummary.AtBoundTolerance"/> of the bound: saturated, so it says only that z carries at least this much.</summary>
+    [JsonPropertyName("mi_at_bound")] public required bool MutualInformationAtBound { get; init; }
 
     /// <summary>Latent dimensions with Cov_x(E_q[z]) &gt; 0.01.</summary>
     [JsonPropertyName("au")] public required int ActiveUnits { get; init; }
 
-    /// <summary>Corpus BLEU (0–100) of the greedy decoding of each posterior mean against its input.</summary>
+    /// <summary>
+    /// Corpus BLEU (0–100; Papineni et al. 2002, unsmoothed, as multi-bleu.perl and sacreBLEU compute it) of the greedy
+    /// decoding of each posterior mean against its input, &lt;unk&gt; allowed as in the references.
+    /// </summary>
     [JsonPropertyName("bleu")] public required double ReconstructionBleu { get; init; }
 
     /// <summary>Prior samples' distinct unigrams over all unigrams; null when no prior samples were drawn.</summary>
@@ -38,11 +49,15 @@ public sealed record EvaluationReport
 
     [JsonPropertyName("self_bleu")] public double? SelfBleu { get; init; }
 
-    /// <summary>Share of prior samples not in the training corpus; null without samples or a training corpus.</summary>
+    /// <summary>Share of prior samples not verbatim in the training corpus (<see cref="Data.TrainingCorpusIndex"/>); null without samples or a training corpus.</summary>
     [JsonPropertyName("novelty")] public double? Novelty { get; init; }
 
+    /// <summary>Sentences scored: every sentence of the file, whole, except those in <see cref="TooLong"/>.</summary>
     [JsonPropertyName("sentences")] public required int Sentences { get; init; }
 
     /// <summary>Target tokens: each sentence's tokens plus its &lt;eos&gt;.</summary>
     [JsonPropertyName("tokens")] public required long Tokens { get; init; }
+
+    /// <summary>Sentences longer than the model's position limit (a Transformer's), left out of every measure; 0 for RNNs.</summary>
+    [JsonPropertyName("too_long")] public required long TooLong { get; init; }
 }

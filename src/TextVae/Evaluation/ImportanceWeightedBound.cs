@@ -1,3 +1,4 @@
+using TextVae.Runtime;
 using static TorchSharp.torch;
 
 namespace TextVae.Evaluation;
@@ -28,7 +29,7 @@ public static class ImportanceWeightedBound
         {
             using var scope = NewDisposeScope();
             var k = Math.Min(chunk, samples - done);
-            var epsilon = randn([k, mu.shape[0], mu.shape[1]], dtype: mu.dtype, device: mu.device, generator: generator); // [k, batch, latent]
+            var epsilon = SeededRandom.Normal([k, mu.shape[0], mu.shape[1]], mu.device, generator, mu.dtype); // [k, batch, latent]
             var z = mu.unsqueeze(0) + std.unsqueeze(0) * epsilon;
             var logPrior = (-0.5 * (z.pow(2) + Log2Pi)).sum(2); // [k, batch]
             var logPosterior = (-0.5 * (epsilon.pow(2) + logVar.unsqueeze(0) + Log2Pi)).sum(2); // [k, batch]

@@ -10,7 +10,8 @@ namespace TextVae.Evaluation;
 /// <param name="Reconstruction">−E_q[log p(x|z)], averaged over the importance samples.</param>
 /// <param name="Kl">KL(q(z|x) ‖ p(z)), in closed form.</param>
 /// <param name="IwNll">−log p(x) estimated with the importance samples: an upper bound on the true NLL.</param>
-public sealed record SentenceScore(int Index, long Line, int Tokens, double Reconstruction, double Kl, double IwNll)
+/// <param name="ReconstructionAtMean">−log p(x|z = μ): the reconstruction term without sampling, deterministic, as greedy reconstruction decodes it.</param>
+public sealed record SentenceScore(int Index, long Line, int Tokens, double Reconstruction, double Kl, double IwNll, double ReconstructionAtMean)
 {
     public double Elbo => -(Reconstruction + Kl);
     public double NllPerToken => IwNll / Tokens;

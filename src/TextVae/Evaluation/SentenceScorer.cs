@@ -7,7 +7,7 @@ namespace TextVae.Evaluation;
 /// <summary>
 /// Scores every sentence of a data set with the importance-weighted bound: K samples from q(z|x) per sentence,
 /// decoded in chunks so memory stays bounded whatever K is. The reconstruction term comes free with it, as the
-/// mean of log p(x|z_k) over the same samples.
+/// mean of log p(x|z_k) over the same samples; one more decoder pass gives it at the posterior mean.
 /// </summary>
 public static class SentenceScorer
 {
@@ -32,8 +32,9 @@ public static class SentenceScorer
                 using var scope = NewDisposeScope();
                 using var cpuBatch = batcher.MakeBatch(indices);
                 var batch = cpuBatch.To(device);
-                var (_, _, encoderInput) = SentenceVae.Split(batch.Tokens);
+                var (decoderInput, targets, encoderInput) = SentenceVae.Split(batch.Tokens);
                 var (mu, logVar) = model.Encode(encoderInput, batch.Lengths); // [batch, latent]
+                var atMean = model.ReconstructionNll(mu, decoderInput, targets, batch.Lengths).to(float64).cpu().data<double>().ToArray(); // [batch]
                 var chunk = options.Chunk > 0
                     ? options.Chunk
                     : (int)Math.Clamp(LogitBudget / (batch.TargetTokenCount * model.Options.VocabularySize), 1, options.Samples);
@@ -53,7 +54,7 @@ public static class SentenceScorer
                 {
                     var index = indices[row];
                     scores[index] = new SentenceScore(index, data.LineNumbers[index], data.Sentences[index].Length + 1,
-                        reconstruction[row], klValues[row], iwNll[row]);
+                        reconstruction[row], klValues[row], iwNll[row], atMean[row]);
                 }
                 done += indices.Length;
                 progress?.Report(new ScoringProgress(done, scores.Length));

@@ -1,3 +1,5 @@
+using TextVae.Data;
+
 namespace TextVae.Evaluation;
 
 /// <summary>Diversity and originality of generated sentences (whitespace tokens).</summary>
@@ -36,7 +38,7 @@ public static class TextDiversity
         return sum / sentences.Count;
     }
 
-    /// <summary>Share of samples that do not occur verbatim in the training sentences.</summary>
-    public static double Novelty(IReadOnlyList<string> samples, IReadOnlySet<string> trainingSentences) =>
-        samples.Count == 0 ? 0 : samples.Count(s => !trainingSentences.Contains(s)) / (double)samples.Count;
+    /// <summary>Share of samples (decoded text) that do not occur verbatim in the training corpus.</summary>
+    public static double Novelty(IReadOnlyList<string> samples, TrainingCorpusIndex trainingCorpus) =>
+        samples.Count == 0 ? 0 : samples.Count(s => !trainingCorpus.Contains(s)) / (double)samples.Count;
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using TextVae.Data;
 using TextVae.Model;
 using TextVae.Runtime;
 using TextVae.Tokenization;
@@ -18,7 +19,7 @@ public sealed class TextGenerator : IDisposable
 {
     private const int EncodeChunk = 256; // sentences per encoder batch when encoding a file
 
-    private readonly TrainingCorpusIndex _trainingCorpus;
+    private readonly TrainingCorpusIndex? _trainingCorpus;
 
     public TextGenerator(Checkpoint checkpoint, Device device, string checkpointPath)
     {
@@ -26,7 +27,7 @@ public sealed class TextGenerator : IDisposable
         CheckpointPath = checkpointPath;
         Device = device;
         Model = checkpoint.CreateModel(device);
-        _trainingCorpus = new TrainingCorpusIndex(checkpoint.Info.TrainCorpus, checkpoint.Tokenizer);
+        _trainingCorpus = TrainingCorpusIndex.IfPresent(checkpoint.Info.TrainCorpus, checkpoint.Tokenizer);
     }
 
     public static TextGenerator Load(string checkpointPath, Device device) =>
@@ -40,7 +41,7 @@ public sealed class TextGenerator : IDisposable
     public int LatentSize => Checkpoint.Config.Model.LatentSize;
 
     /// <summary>The training corpus used for the verbatim check, or null when it is not available on this machine.</summary>
-    public string? TrainingCorpus => _trainingCorpus.Path;
+    public string? TrainingCorpus => _trainingCorpus?.Path;
 
     public ModelDescription Describe() => new(
         CheckpointPath,
@@ -80,7 +81,7 @@ public sealed class TextGenerator : IDisposable
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         using var generator = Seeded(seed);
-        var z = randn([count, LatentSize], generator: generator, device: Device); // [count, latent]
+        var z = SeededRandom.Normal([count, LatentSize], Device, generator); // [count, latent]
         return Generate(z, options, generator);
     }
 
@@ -142,7 +143,7 @@ public sealed class TextGenerator : IDisposable
         using var noGrad = no_grad();
         using var generator = Seeded(seed);
         var (mu, logVar) = Posterior([input.Ids]); // [1, latent]
-        var noise = randn([count, LatentSize], generator: generator, device: Device); // [count, latent]
+        var noise = SeededRandom.Normal([count, LatentSize], Device, generator); // [count, latent]
         var z = mu + radius * (0.5 * logVar).exp() * noise; // [count, latent]
         var decoded = SentenceDecoding.Decode(Model, z, options, generator);
 
@@ -160,7 +161,7 @@ public sealed class TextGenerator : IDisposable
             ? []
             : Distances(Posterior(distinct.Select(entry => entry.Value.Ids.Take(Checkpoint.Config.Data.MaxLength).ToArray()).ToArray()).Mu, mu);
         var paraphrases = distinct
-            .Select((entry, i) => new ParaphraseCandidate(entry.Key, entry.Value.Score, distances[i], _trainingCorpus.Contains(entry.Key)));
+            .Select((entry, i) => new ParaphraseCandidate(entry.Key, entry.Value.Score, distances[i], _trainingCorpus?.Contains(entry.Key)));
         paraphrases = ranking == ParaphraseRanking.Distance
             ? paraphrases.OrderBy(p => p.Distance)
             : paraphrases.OrderByDescending(p => p.Score);
@@ -223,7 +224,7 @@ public sealed class TextGenerator : IDisposable
     }
 
     /// <summary>Whether decoded text occurs verbatim in the training corpus; null when the corpus is unavailable.</summary>
-    public bool? InTrainingCorpus(string text) => _trainingCorpus.Contains(text);
+    public bool? InTrainingCorpus(string text) => _trainingCorpus?.Contains(text);
 
     public void Dispose() => Model.Dispose();
 
@@ -253,7 +254,7 @@ public sealed class TextGenerator : IDisposable
             .Select(decoded =>
             {
                 var text = Tokenizer.Decode(decoded.Ids);
-                return new GeneratedSentence(text, decoded.LogProbability, decoded.Finished, _trainingCorpus.Contains(text));
+                return new GeneratedSentence(text, decoded.LogProbability, decoded.Finished, _trainingCorpus?.Contains(text));
             })
             .ToArray();
 
@@ -261,5 +262,5 @@ public sealed class TextGenerator : IDisposable
     private static double[] Distances(Tensor points, Tensor origin) =>
         (points - origin).to(float64).norm(1).cpu().data<double>().ToArray();
 
-    private Generator Seeded(int seed) => new(unchecked((ulong)seed), Device);
+    private static Generator Seeded(int seed) => SeededRandom.NewGenerator(unchecked((ulong)seed));
 }

@@ -1,3 +1,4 @@
+using TextVae.Runtime;
 using Modules = TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -25,7 +26,7 @@ public sealed class GaussianLatent : Module<Tensor, (Tensor Mu, Tensor LogVar)>
     public override (Tensor Mu, Tensor LogVar) forward(Tensor summary) => (mean.call(summary), logVariance.call(summary));
 
     public static Tensor Reparameterize(Tensor mu, Tensor logVar, Generator? generator = null) =>
-        mu + (0.5 * logVar).exp() * randn(mu.shape, dtype: mu.dtype, device: mu.device, generator: generator);
+        mu + (0.5 * logVar).exp() * SeededRandom.Normal(mu.shape, mu.device, generator, mu.dtype);
 
     /// <summary>KL(q(z|x) ‖ N(0, I)) per sentence and dimension: −½(1 + log σ² − μ² − σ²). Shape [batch, latent].</summary>
     public static Tensor KlPerDimension(Tensor mu, Tensor logVar) =>

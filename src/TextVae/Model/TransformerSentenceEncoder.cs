@@ -1,3 +1,4 @@
+using TextVae.Runtime;
 using Modules = TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -23,7 +24,7 @@ public sealed class TransformerSentenceEncoder : SentenceEncoder
             TransformerEncoderLayer(options.HiddenSize, options.TransformerHeads, options.TransformerFeedForward, options.TransformerDropout),
             options.EncoderLayers);
         if (options.Pooling == "summary")
-            summaryToken = Parameter(randn(1, 1, options.HiddenSize) * 0.02);
+            summaryToken = Parameter(SeededRandom.Normal([1, 1, options.HiddenSize], CPU, null) * 0.02); // built on the CPU like every module, then moved
         OutputSize = options.HiddenSize;
         RegisterComponents();
     }

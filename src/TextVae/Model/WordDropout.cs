@@ -1,3 +1,4 @@
+using TextVae.Runtime;
 using TextVae.Tokenization;
 using static TorchSharp.torch;
 
@@ -16,7 +17,7 @@ public static class WordDropout
         if (rate <= 0)
             return decoderInput;
         using var scope = NewDisposeScope();
-        var draw = rand(decoderInput.shape, generator: generator, device: decoderInput.device); // [batch, seq]
+        var draw = SeededRandom.Uniform(decoderInput.shape, decoderInput.device, generator); // [batch, seq]
         var isWord = decoderInput.ne(SpecialTokens.Pad).logical_and(decoderInput.ne(SpecialTokens.Bos));
         var drop = draw.lt(rate).logical_and(isWord);
         return decoderInput.masked_fill(drop, SpecialTokens.Unk).MoveToOuterDisposeScope();

@@ -15,7 +15,9 @@ public static class DeviceSelector
             "auto" => torch.cuda.is_available() ? torch.CUDA : torch.CPU,
             "cpu" => torch.CPU,
             "cuda" when torch.cuda.is_available() => torch.CUDA,
-            "cuda" => throw new InvalidParameterException("device", ": cuda: no CUDA device is available (this build uses the CPU libtorch unless built with -p:TorchBackend=cuda)"),
+            "cuda" => throw new InvalidParameterException("device", TorchRuntime.LibTorch.CudaLibrariesLoaded
+                ? $": cuda: the CUDA libraries of {TorchRuntime.LibTorch.Directory} loaded, but no CUDA device is available (driver, or no GPU)"
+                : $": cuda: no CUDA device is available; the libtorch in use ({TorchRuntime.LibTorch.Directory}) is a CPU build, so choose a CUDA libtorch folder such as PyTorch's torch/lib"),
             _ => throw new InvalidParameterException("device", $": '{choice}' is not one of auto, cpu, cuda"),
         };
     }

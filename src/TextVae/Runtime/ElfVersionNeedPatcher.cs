@@ -5,7 +5,7 @@ namespace TextVae.Runtime;
 
 /// <summary>
 /// Reads and edits the symbol-version requirements (<c>.gnu.version_r</c>) of an ELF64 little-endian
-/// shared object. Marking a requirement weak (VER_FLG_WEAK) makes the dynamic loader accept the object
+/// shared object, and lists the symbols it expects other objects to define. Marking a requirement weak (VER_FLG_WEAK) makes the dynamic loader accept the object
 /// on a host whose library lacks that version, which is safe only when no symbol of it is called.
 /// </summary>
 public static class ElfVersionNeedPatcher
@@ -81,6 +81,27 @@ public static class ElfVersionNeedPatcher
             var index = (ushort)(ReadUInt16(elf, versions.Offset + i * 2) & 0x7fff);
             if (indices.Contains(index))
                 names.Add(ReadString(elf, strings.Offset + ReadUInt32(elf, symbols.Offset + i * 24)));
+        }
+        return names;
+    }
+
+    /// <summary>Names of the dynamic symbols that the object needs defined elsewhere (undefined and not weak).</summary>
+    public static IReadOnlyList<string> UndefinedSymbols(byte[] elf)
+    {
+        const byte bindingWeak = 2;
+        var sections = ReadSections(elf);
+        var symbols = sections.FirstOrDefault(s => s.Type == SectionTypeDynamicSymbols);
+        if (symbols is null)
+            return [];
+        var strings = StringTableOf(sections, symbols);
+        var names = new List<string>();
+        for (var entry = symbols.Offset; entry + 24 <= symbols.Offset + symbols.Size; entry += 24)
+        {
+            var undefined = ReadUInt16(elf, entry + 6) == 0;
+            var weak = elf[entry + 4] >> 4 == bindingWeak;
+            var name = ReadString(elf, strings.Offset + ReadUInt32(elf, entry));
+            if (undefined && !weak && name.Length > 0)
+                names.Add(name);
         }
         return names;
     }

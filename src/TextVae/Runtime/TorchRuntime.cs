@@ -6,8 +6,9 @@ using TorchSharp;
 namespace TextVae.Runtime;
 
 /// <summary>
-/// Makes TorchSharp's native library loadable before the first torch call. TorchSharp 0.107.0's
-/// libLibTorchSharp.so was built with GCC 13 and requires GLIBCXX_3.4.32 for one symbol,
+/// Makes TorchSharp's native library loadable before the first torch call, on the libtorch that
+/// <see cref="LibTorchOptions"/> chooses: the packaged CPU one, or an existing installation (PyTorch's, with CUDA).
+/// TorchSharp 0.107.0's libLibTorchSharp.so was built with GCC 13 and requires GLIBCXX_3.4.32 for one symbol,
 /// <c>_ZSt21ios_base_library_initv</c>, a marker that nothing calls. Debian 12 and Ubuntu 22.04 ship an
 /// older libstdc++, so on such hosts a copy of the library with that requirement marked weak is loaded
 /// instead. The package cache and the build output are never modified.
@@ -16,15 +17,38 @@ public static class TorchRuntime
 {
     public const string MissingVersion = "GLIBCXX_3.4.32";
     public const string MarkerSymbol = "_ZSt21ios_base_library_initv";
-    private const string NativeLibraryName = "LibTorchSharp";
     private const string NativeFileName = "libLibTorchSharp.so";
 
     private static readonly Lock Gate = new();
     private static bool _loaded;
-    private static IntPtr _patchedHandle;
+    private static LibTorchOptions? _options;
+    private static IntPtr _libTorchSharp;
+    private static IReadOnlyDictionary<string, IntPtr> _libraries = new Dictionary<string, IntPtr>();
+    private static LoadedLibTorch? _loadedLibTorch;
 
     /// <summary>Where the patched copy was loaded from, or null when the packaged library loads as it is.</summary>
     public static string? PatchedLibraryPath { get; private set; }
+
+    /// <summary>Chooses the libtorch before the first torch call; without it <see cref="LibTorchOptions.FromEnvironment"/> decides.</summary>
+    public static void Configure(LibTorchOptions options)
+    {
+        lock (Gate)
+        {
+            if (_loaded && options != (_options ?? LibTorchOptions.FromEnvironment()))
+                throw new InvalidOperationException("libtorch is already loaded in this process; choose it before the first torch call");
+            _options = options;
+        }
+    }
+
+    /// <summary>The libtorch in use; loads it first when needed.</summary>
+    public static LoadedLibTorch LibTorch
+    {
+        get
+        {
+            EnsureLoaded();
+            return _loadedLibTorch!;
+        }
+    }
 
     /// <summary>Idempotent; call before any TorchSharp API. Throws <see cref="TorchLoadException"/> with a one-line reason.</summary>
     public static void EnsureLoaded()
@@ -33,7 +57,12 @@ public static class TorchRuntime
         {
             if (_loaded)
                 return;
-            if (OperatingSystem.IsLinux() && !HostProvides(MissingVersion, MarkerSymbol))
+            var options = _options ??= LibTorchOptions.FromEnvironment();
+            if (options.Directory is not null)
+                LoadExternal(options);
+            else if (options.LibTorchSharpFile is not null)
+                throw new TorchLoadException($"a libLibTorchSharp.so ({options.LibTorchSharpFile}) is chosen without the libtorch folder it was built against");
+            else if (OperatingSystem.IsLinux() && !HostProvides(MissingVersion, MarkerSymbol))
                 LoadPatchedCopy();
             try
             {
@@ -43,8 +72,22 @@ public static class TorchRuntime
             {
                 throw new TorchLoadException($"TorchSharp's native library could not be loaded: {FirstLine(e.Message)}");
             }
+            _loadedLibTorch ??= DescribePackaged();
+            RequireSingleLibTorch();
             _loaded = true;
         }
+    }
+
+    /// <summary>The CUDA devices of the loaded libtorch, or null with a reason (no CUDA libraries, no runtime, no device).</summary>
+    public static IReadOnlyList<CudaDevice>? DescribeCudaDevices(out string? problem)
+    {
+        EnsureLoaded();
+        if (!_libraries.TryGetValue("libtorch_cuda.so", out var libtorchCuda))
+        {
+            problem = "the loaded libtorch has no CUDA libraries";
+            return null;
+        }
+        return CudaDevices.Describe(libtorchCuda, out problem);
     }
 
     /// <summary>True when the process's libstdc++ defines <paramref name="symbol"/> at <paramref name="version"/>.</summary>
@@ -52,7 +95,7 @@ public static class TorchRuntime
     {
         if (!NativeLibrary.TryLoad("libstdc++.so.6", out var libstdcxx))
             return false;
-        return dlvsym(libstdcxx, symbol, version) != IntPtr.Zero;
+        return DynamicLinker.FindVersioned(libstdcxx, symbol, version) != IntPtr.Zero;
     }
 
     /// <summary>Returns the path of a patched copy of <paramref name="original"/>, writing it on first use.</summary>
@@ -64,12 +107,7 @@ public static class TorchRuntime
         if (File.Exists(target))
             return target;
 
-        var needing = ElfVersionNeedPatcher.SymbolsRequiringVersion(bytes, MissingVersion);
-        if (needing.Any(name => name != MarkerSymbol))
-            throw new TorchLoadException(
-                $"{original} needs {MissingVersion} for {string.Join(", ", needing)}, which this host's libstdc++ lacks; install a newer libstdc++ (GCC 13 or later)");
-        ElfVersionNeedPatcher.MarkVersionNeedWeak(bytes, MissingVersion);
-
+        bytes = WithoutUnmetVersionNeed(bytes, original);
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         // A private temporary name and a rename keep concurrent first runs from seeing a half-written file.
         var temporary = $"{target}.{Environment.ProcessId}.tmp";
@@ -89,10 +127,36 @@ public static class TorchRuntime
                 yield return directory;
     }
 
+    /// <summary>
+    /// The library with its <see cref="MissingVersion"/> requirement marked weak, when this host's libstdc++ lacks
+    /// that version and only the unused marker symbol needs it; otherwise unchanged.
+    /// </summary>
+    private static byte[] WithoutUnmetVersionNeed(byte[] bytes, string original)
+    {
+        if (!OperatingSystem.IsLinux() || HostProvides(MissingVersion, MarkerSymbol))
+            return bytes;
+        var needing = ElfVersionNeedPatcher.SymbolsRequiringVersion(bytes, MissingVersion);
+        if (needing.Any(name => name != MarkerSymbol))
+            throw new TorchLoadException(
+                $"{original} needs {MissingVersion} for {string.Join(", ", needing)}, which this host's libstdc++ lacks; install a newer libstdc++ (GCC 13 or later)");
+        ElfVersionNeedPatcher.MarkVersionNeedWeak(bytes, MissingVersion);
+        return bytes;
+    }
+
+    private static void LoadExternal(LibTorchOptions options)
+    {
+        var folder = LibTorchFolder.Inspect(options.Directory!);
+        var libTorchSharp = ChosenLibTorchSharp(options.LibTorchSharpFile);
+        var loaded = ExternalLibTorch.Load(folder, libTorchSharp, WithoutUnmetVersionNeed, DefaultCacheRoot(), BuiltFor);
+        _libTorchSharp = loaded.LibTorchSharp;
+        _libraries = loaded.Libraries;
+        _loadedLibTorch = new LoadedLibTorch(folder.Directory, External: true, folder.Version, folder.VersionSource, BuiltFor, loaded.LibTorchSharpPath, folder.HasCuda);
+        NativeLibrary.SetDllImportResolver(typeof(torch).Assembly, ResolveTorchSharpNative);
+    }
+
     private static void LoadPatchedCopy()
     {
-        var original = FindNative(NativeFileName)
-            ?? throw new TorchLoadException($"{NativeFileName} was not found next to the application; restore the TorchSharp package");
+        var original = ChosenLibTorchSharp(null);
         var patched = PreparePatchedCopy(original, DefaultCacheRoot());
 
         // The copy lives outside the package folder, so its $ORIGIN run path no longer finds libtorch;
@@ -102,7 +166,7 @@ public static class TorchRuntime
         try
         {
             NativeLibrary.Load(libtorch);
-            _patchedHandle = NativeLibrary.Load(patched);
+            _libTorchSharp = NativeLibrary.Load(patched);
         }
         catch (DllNotFoundException e)
         {
@@ -112,8 +176,52 @@ public static class TorchRuntime
         NativeLibrary.SetDllImportResolver(typeof(torch).Assembly, ResolveTorchSharpNative);
     }
 
-    private static IntPtr ResolveTorchSharpNative(string name, Assembly assembly, DllImportSearchPath? searchPath) =>
-        name == NativeLibraryName ? _patchedHandle : IntPtr.Zero;
+    private static string ChosenLibTorchSharp(string? libTorchSharpFile)
+    {
+        if (libTorchSharpFile is null)
+            return FindNative(NativeFileName)
+                ?? throw new TorchLoadException($"{NativeFileName} was not found next to the application; restore the TorchSharp package");
+        var full = Path.GetFullPath(libTorchSharpFile);
+        return File.Exists(full) ? full : throw new TorchLoadException($"the chosen libLibTorchSharp.so {full} does not exist");
+    }
+
+    /// <summary>
+    /// TorchSharp loads "torch_cpu" (or "torch_cuda") and then "LibTorchSharp" by name before its first call;
+    /// answering with the handles already loaded keeps a second, packaged libtorch out of the process.
+    /// </summary>
+    private static IntPtr ResolveTorchSharpNative(string name, Assembly assembly, DllImportSearchPath? searchPath) => name switch
+    {
+        "LibTorchSharp" => _libTorchSharp,
+        _ => _libraries.GetValueOrDefault($"lib{name}.so"),
+    };
+
+    /// <summary>
+    /// The version TorchSharp's packaged native library was built for, e.g. "2.10.0", read from the constant behind
+    /// <c>torch.__version__</c>: touching <c>torch</c> itself would run its type initializer, which loads the native library.
+    /// </summary>
+    private static string BuiltFor =>
+        typeof(torch).GetField("libtorchPackageVersion", BindingFlags.NonPublic | BindingFlags.Static)?.GetRawConstantValue() is string version
+            ? string.Join('.', version.Split('.').Take(3))
+            : throw new InvalidOperationException("TorchSharp no longer declares libtorchPackageVersion; read the libtorch version it is built for elsewhere");
+
+    private static LoadedLibTorch DescribePackaged()
+    {
+        var directory = MappedLibraries.Named("libtorch_cpu.so").Select(Path.GetDirectoryName).FirstOrDefault()
+            ?? Path.GetDirectoryName(FindNative("libtorch_cpu.so")) ?? AppContext.BaseDirectory;
+        var (version, source) = LibTorchFolder.ReadVersion(directory);
+        if (version is null)
+            (version, source) = (BuiltFor, "the libtorch package that TorchSharp references");
+        var libTorchSharp = PatchedLibraryPath ?? MappedLibraries.Named(NativeFileName).FirstOrDefault() ?? FindNative(NativeFileName) ?? NativeFileName;
+        return new LoadedLibTorch(directory!, External: false, version, source, BuiltFor, libTorchSharp, CudaLibrariesLoaded: false);
+    }
+
+    /// <summary>Two libtorch_cpu.so in one process register the same operators twice and fail at random later.</summary>
+    private static void RequireSingleLibTorch()
+    {
+        var files = MappedLibraries.Named("libtorch_cpu.so").Select(path => new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path).Distinct().ToList();
+        if (files.Count > 1)
+            throw new TorchLoadException($"two libtorch builds were loaded into this process ({string.Join(", ", files)}); the chosen libtorch folder must be the only one");
+    }
 
     private static string? FindNative(string fileName) =>
         NativeSearchDirectories().Select(directory => Path.Combine(directory, fileName)).FirstOrDefault(File.Exists);
@@ -131,7 +239,4 @@ public static class TorchRuntime
     }
 
     private static string FirstLine(string message) => message.Split('\n', 2)[0].Trim();
-
-    [DllImport("libc.so.6", CharSet = CharSet.Ansi)]
-    private static extern IntPtr dlvsym(IntPtr handle, string symbol, string version);
 }

@@ -58,7 +58,7 @@ public sealed class Trainer : IDisposable
         if (training.Threads > 0)
             set_num_threads(training.Threads);
         manual_seed(training.Seed);
-        _wordDropoutRandom = new Generator((ulong)training.Seed + 1, device);
+        _wordDropoutRandom = SeededRandom.NewGenerator((ulong)training.Seed + 1);
 
         _model = new SentenceVae(config.Model);
         _model.to(device);
@@ -83,9 +83,13 @@ public sealed class Trainer : IDisposable
 
     /// <summary>
     /// Raised after each validation, once its record is in <c>metrics.jsonl</c>. Observers at the edge (the curve
-    /// plot) subscribe here, so the training loop itself never draws.
+    /// plot, TensorBoard) subscribe here, so the training loop itself never draws. Observers run on the training
+    /// thread and must leave the model and the global random generator alone, so a run trains the same with them.
     /// </summary>
-    public event Action<MetricsRecord>? Validated;
+    public event Action<ValidationReport>? Validated;
+
+    /// <summary>Raised at each training log point, once its record is in <c>metrics.jsonl</c>.</summary>
+    public event Action<MetricsRecord>? Logged;
 
     public SentenceVae Model => _model;
     public TrainingState State => _state;
@@ -118,6 +122,7 @@ public sealed class Trainer : IDisposable
                     return Interrupt();
 
                 var klWeight = _schedule.Weight(_state.Step);
+                ReseedDeviceRandom(_state.Step);
                 var batch = _trainBatches.MakeBatch(plan.Batches[index]).To(_device);
                 var result = Step.Run(batch, _state.Step, klWeight);
                 _state = _state with { Step = _state.Step + 1, Epoch = epoch, BatchInEpoch = index + 1 };
@@ -185,8 +190,9 @@ public sealed class Trainer : IDisposable
         var record = ValidationRecord(result, epoch);
         _metrics.Append(record);
         LogValidation(result, epoch);
-        ShowReconstructions();
-        Validated?.Invoke(record);
+        var reconstructions = ShowReconstructions();
+        if (Validated is { } validated)
+            validated(new ValidationReport(record, reconstructions, PriorSamples(_config.Training.ShowReconstructions)));
         return KeepIfBest(result) ? null : AfterNoImprovement();
     }
 
@@ -201,10 +207,14 @@ public sealed class Trainer : IDisposable
         _logger.LogInformation("Epoch {Epoch} validation ({Sentences:N0} sentences): ELBO {Elbo:F2}  rec {Rec:F2}  KL {Kl:F2}  PPL(ELBO) {Ppl:F1}  MI {Mi:F2}  active units {Au}/{Latent}",
             epoch + 1, result.Sentences, result.Elbo, result.Reconstruction, result.Kl, result.Perplexity, result.MutualInformation, result.ActiveUnits, _config.Model.LatentSize);
 
-    private void ShowReconstructions()
+    private ReconstructionExample[] ShowReconstructions()
     {
-        foreach (var sentence in _validSentences.Take(_config.Training.ShowReconstructions))
-            _logger.LogInformation("  {Input}\n    -> {Output}", _tokenizer.Decode(sentence), _tokenizer.Decode(GreedyReconstruction.Of(_model, sentence, _device, _config.Data.MaxLength + 1)));
+        var examples = _validSentences.Take(_config.Training.ShowReconstructions)
+            .Select(sentence => new ReconstructionExample(_tokenizer.Decode(sentence), _tokenizer.Decode(GreedyReconstruction.Of(_model, sentence, _device, _config.Data.MaxLength + 1))))
+            .ToArray();
+        foreach (var example in examples)
+            _logger.LogInformation("  {Input}\n    -> {Output}", example.Input, example.Output);
+        return examples;
     }
 
     /// <summary>Saves <c>best</c> when the validation ELBO improved; returns whether it did.</summary>
@@ -233,6 +243,32 @@ public sealed class Trainer : IDisposable
         return null;
     }
 
+    /// <summary>
+    /// Greedy decodes of <paramref name="count"/> prior draws z ~ N(0, I) from a generator of its own with a fixed
+    /// seed: the same points every epoch, and the training random streams untouched.
+    /// </summary>
+    private string[] PriorSamples(int count)
+    {
+        if (count == 0)
+            return [];
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        using var generator = new Generator((ulong)_config.Training.Seed + 2, _device);
+        var z = randn([count, _config.Model.LatentSize], generator: generator, device: _device); // [count, latent]
+        var wasTraining = _model.training;
+        _model.eval();
+        try
+        {
+            return SentenceDecoding.Decode(_model, z, new DecodingOptions { MaxLength = _config.Data.MaxLength + 1 })
+                .Select(decoded => _tokenizer.Decode(decoded.Ids))
+                .ToArray();
+        }
+        finally
+        {
+            _model.train(wasTraining);
+        }
+    }
+
     private void DecayLearningRate()
     {
         var rate = Math.Max(_config.Training.MinLearningRate, _state.LearningRate * _config.Training.PlateauFactor);
@@ -257,6 +293,7 @@ public sealed class Trainer : IDisposable
             LearningRate = _state.LearningRate, TokensPerSecond = progress.TokensPerSecond,
         };
         _metrics.Append(record);
+        Logged?.Invoke(record);
         _logger.LogInformation("epoch {Epoch} step {Step}/{Total}  loss {Loss:F2}  rec {Rec:F2}  KL {Kl:F2}  β {Beta:F3}  {Tps:N0} tok/s  ETA {Eta}",
             record.Epoch, record.Step, totalSteps, record.Loss, record.Reconstruction, record.Kl, klWeight, progress.TokensPerSecond, FormatDuration(eta));
     }
@@ -288,6 +325,17 @@ public sealed class Trainer : IDisposable
         _window.Sums = _state.LogWindow;
         _metrics.TruncateAfter(_state.Step);
         _logger.LogInformation("Resumed from step {Step} (epoch {Epoch}, batch {Batch})", _state.Step, _state.Epoch + 1, _state.BatchInEpoch);
+    }
+
+    /// <summary>
+    /// The CPU generators' states are saved in every checkpoint, but TorchSharp cannot read a CUDA generator's state;
+    /// so on CUDA, where dropout and the posterior samples draw from the device's default generator, that generator
+    /// is reseeded from the seed and the step before every step, and a resumed run draws the same numbers.
+    /// </summary>
+    private void ReseedDeviceRandom(long step)
+    {
+        if (_device.type == DeviceType.CUDA)
+            torch.cuda.manual_seed_all(unchecked(_config.Training.Seed * 1_000_003L + step));
     }
 
     private static byte[] RandomState(Tensor state)

@@ -22,8 +22,11 @@ public sealed class TrainingSession : IDisposable
     public TrainingOutcome Outcome { get; private set; }
     public Exception? Error { get; private set; }
 
-    private TrainingSession(Trainer trainer, RunFolder run, TrainConfig config, ILogger logger)
+    private readonly TensorBoardLog _tensorBoard;
+
+    private TrainingSession(Trainer trainer, RunFolder run, TrainConfig config, ILogger logger, TensorBoardLog tensorBoard)
     {
+        _tensorBoard = tensorBoard;
         Trainer = trainer;
         Folder = run;
         Config = config;
@@ -75,7 +78,17 @@ public sealed class TrainingSession : IDisposable
         foreach (var stale in CheckpointFile.RemoveStaleTemporaryFiles(run.Root))
             logger.LogInformation("Removed {Path}, left by an interrupted save", stale);
         var trainer = new Trainer(config, tokenizer, train, valid, run, device, logger, resumeFrom, config.Data.Train);
-        return new TrainingSession(trainer, run, config, logger);
+        TensorBoardLog tensorBoard;
+        try
+        {
+            tensorBoard = TensorBoardLog.Attach(trainer, run.Root);
+        }
+        catch (TextVaeException)
+        {
+            trainer.Dispose();
+            throw;
+        }
+        return new TrainingSession(trainer, run, config, logger, tensorBoard);
     }
 
     /// <summary>Trains until done or cancelled; never throws, so a host can always shut down cleanly.</summary>
@@ -119,5 +132,9 @@ public sealed class TrainingSession : IDisposable
     private static string DefaultRunFolder(TrainingRequest request) =>
         Path.Combine("runs", request.ConfigPath is null ? "default" : Path.GetFileNameWithoutExtension(request.ConfigPath));
 
-    public void Dispose() => Trainer.Dispose();
+    public void Dispose()
+    {
+        Trainer.Dispose();
+        _tensorBoard.Dispose();
+    }
 }

@@ -13,12 +13,15 @@ public sealed class EvalCommandTests(TinyModel tiny) : IDisposable
     [Fact]
     public void Eval_json_has_the_issue_keys_and_progress_goes_to_stderr()
     {
-        var result = CliProcess.Run("eval", "--checkpoint", tiny.Checkpoint, "--data", Data(), "--samples", "5", "--prior-samples", "10", "--json", "--device", "cpu");
+        var result = CliProcess.Run("eval", "--checkpoint", tiny.Checkpoint, "--data", Data(), "--samples", "5", "--prior-samples", "10", "--mi", "minibatch",
+            "--json", "--device", "cpu");
 
         Assert.True(result.ExitCode == 0, result.Error);
         var json = JsonDocument.Parse(result.Output).RootElement;
-        foreach (var key in new[] { "elbo", "rec", "kl", "iw_nll", "ppl", "mi", "au", "bleu", "distinct1", "distinct2", "self_bleu", "novelty", "sentences", "tokens" })
+        foreach (var key in new[] { "elbo", "rec", "kl", "iw_nll", "ppl", "mi", "mi_bound", "mi_at_bound", "au", "bleu", "distinct1", "distinct2", "self_bleu", "novelty",
+                     "sentences", "tokens", "too_long" })
             Assert.True(json.TryGetProperty(key, out _), key);
+        Assert.Equal("minibatch", json.GetProperty("mi_estimator").GetString());
         Assert.Equal(20, json.GetProperty("sentences").GetInt32());
         Assert.Contains("20/20 sentences", result.Error);
     }
@@ -29,7 +32,9 @@ public sealed class EvalCommandTests(TinyModel tiny) : IDisposable
         var result = CliProcess.Run("eval", "--checkpoint", tiny.Checkpoint, "--data", Data(), "--samples", "2", "--prior-samples", "0", "--device", "cpu");
 
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Matches(@"NLL\s+KL\s+MI\s+AU\s+PPL", result.Output);
+        Assert.Matches(@"NLL\s+KL\s+MI\s+MI bound\s+AU\s+PPL", result.Output);
+        Assert.Contains("aggregate estimator", result.Output);
+        Assert.Contains(FormattableString.Invariant($"bound log N = {Math.Log(20):F2}"), result.Output);
         Assert.Contains("K = 2 samples", result.Output);
     }
 

@@ -24,6 +24,24 @@ public class EncodedCorpusTests
     }
 
     [Fact]
+    public void Loading_whole_keeps_every_sentence_as_written_and_leaves_out_only_those_over_a_model_limit()
+    {
+        using var temp = new TemporaryDirectory();
+        var path = temp.Write("c.txt", "a b c d e", "a", "a b", "a b", "b c d e a b");
+
+        var whole = EncodedCorpus.LoadWhole(path, Tokenizer, strict: false, longestSentence: null);
+        var limited = EncodedCorpus.LoadWhole(path, Tokenizer, strict: false, longestSentence: 5);
+
+        Assert.Equal([[4, 5, 6, 7, 8], [4], [4, 5], [4, 5], [5, 6, 7, 8, 4, 5]], whole.Sentences);
+        Assert.Equal((0L, 0L, 0L, 0L), (whole.Report.Truncated, whole.Report.TooShort, whole.Report.Duplicates, whole.Report.TooLong));
+        Assert.Equal([1L, 2, 3, 4], limited.LineNumbers);
+        Assert.Equal(1, limited.Report.TooLong);
+        Assert.Contains("1 longer than the model's limit of 5 tokens left out", limited.Report.Describe());
+        var error = Assert.Throws<TextVaeException>(() => EncodedCorpus.LoadWhole(path, Tokenizer, strict: false, longestSentence: 0));
+        Assert.Contains("5 longer than the model's limit of 0 tokens", error.Message);
+    }
+
+    [Fact]
     public void Deduplicates_on_request()
     {
         using var temp = new TemporaryDirectory();

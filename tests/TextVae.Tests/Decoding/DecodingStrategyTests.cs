@@ -108,7 +108,8 @@ public sealed class DecodingStrategyTests : IDisposable
     {
         var options = new DecodingOptions { Strategy = "greedy", MaxLength = 3, AllowUnknown = true };
         var sentence = SentenceDecoding.Decode(_known, Latents(1, 14), options)[0];
-        var logits = Enumerable.Range(0, _known.Options.VocabularySize).Select(id => Likeliest.Contains(id) ? 10.0 - id : 0).ToArray();
+        // Renormalised over the tokens a sentence may contain: every token but <pad> and <bos>.
+        var logits = Enumerable.Range(SpecialTokens.Eos, _known.Options.VocabularySize - SpecialTokens.Eos).Select(id => Likeliest.Contains(id) ? 10.0 - id : 0).ToArray();
         var logPartition = Math.Log(logits.Sum(Math.Exp));
 
         Assert.False(sentence.Finished);
@@ -131,6 +132,42 @@ public sealed class DecodingStrategyTests : IDisposable
 
         Assert.DoesNotContain(restricted, s => s.Ids.Contains(SpecialTokens.Unk));
         Assert.Contains(allowed, s => s.Ids.Contains(SpecialTokens.Unk)); // the tiny model's favourite token
+    }
+
+    [Theory]
+    [InlineData("greedy")]
+    [InlineData("top-k")]
+    [InlineData("beam")]
+    public void Pad_and_bos_are_never_decoded_even_when_their_logits_win(string strategy)
+    {
+        // Tied embeddings score tokens with the embedding matrix, whose <pad> row is zero: its logit is always 0.
+        // Here every other row scores below 0, so <pad> is the argmax at every step; <bos> is made the runner-up.
+        using var scope = NewDisposeScope();
+        using var tied = new SentenceVae(new ModelOptions
+        {
+            VocabularySize = 12, EmbeddingSize = 4, HiddenSize = 8, LatentSize = 2, Encoder = "gru", Decoder = "gru", TieEmbeddings = true,
+        });
+        using (no_grad())
+            foreach (var (name, parameter) in tied.named_parameters())
+            {
+                if (name == "toEmbedding.weight")
+                    parameter.zero_();
+                else if (name == "toEmbedding.bias")
+                    parameter.fill_(1);
+                else if (name == "embedding.weight")
+                {
+                    parameter[TensorIndex.Slice(1)] = -1; // logit −4 for every token but <pad>
+                    parameter[SpecialTokens.Bos] = -0.1; // logit −0.4
+                    parameter[7] = -0.5; // logit −2: the likeliest word
+                }
+            }
+        tied.eval();
+
+        var sentences = SentenceDecoding.Decode(tied, randn(20, 2), new DecodingOptions { Strategy = strategy, MaxLength = 6 }, new Generator(17, CPU));
+
+        Assert.All(sentences, s => Assert.DoesNotContain(s.Ids, id => id is SpecialTokens.Pad or SpecialTokens.Bos));
+        if (strategy != "top-k")
+            Assert.All(sentences, s => Assert.Equal(Enumerable.Repeat(7, 6), s.Ids));
     }
 
     public void Dispose()

@@ -22,6 +22,18 @@ public class BleuTests
         Assert.Equal(0, Bleu.Corpus([T("the cat sat on the mat")], [[T("the cat is on the mat")]]));
     }
 
+    [Theory]
+    // Expected values from NLTK's sentence_bleu(references, hypothesis, smoothing_function=SmoothingFunction().method1).
+    [InlineData("the cat", new[] { "the cat sat" }, 19.180183554164504)]
+    [InlineData("the dog ran", new[] { "a dog ran home", "the dog" }, 31.6227766016838)]
+    [InlineData("the", new[] { "the cat" }, 6.541924356118012)]
+    [InlineData("the cat sat on the mat", new[] { "the cat is on the mat" }, 25.406637407730737)]
+    [InlineData("a b", new[] { "x y" }, 0)]
+    public void Sentence_bleu_is_nltk_method1_including_hypotheses_shorter_than_four_tokens(string hypothesis, string[] references, double nltk)
+    {
+        Assert.Equal(nltk, Bleu.Sentence(T(hypothesis), references.Select(T).ToArray()), 9);
+    }
+
     [Fact]
     public void A_short_hypothesis_pays_the_brevity_penalty()
     {

@@ -1,4 +1,6 @@
+using TextVae.Data;
 using TextVae.Evaluation;
+using TextVae.Tokenization;
 
 namespace TextVae.Tests.Evaluation;
 
@@ -26,8 +28,17 @@ public class TextDiversityTests
     [Fact]
     public void Novelty_is_the_share_of_samples_not_in_the_training_set()
     {
-        var training = new HashSet<string> { "the dog barked .", "it rained ." };
+        using var directory = new TemporaryDirectory();
+        var tokenizer = new WordTokenizer(["the", "dog", "barked", ".", "it", "rained", "a", "cat", "slept", "snowed"], lowercase: false);
+        var training = new TrainingCorpusIndex(directory.Write("train.txt", "the dog barked .", "it rained ."), tokenizer);
 
         Assert.Equal(2.0 / 3, TextDiversity.Novelty(["the dog barked .", "a cat slept .", "it snowed ."], training), 12);
+    }
+
+    [Fact]
+    public void Self_bleu_scores_sentences_shorter_than_four_tokens()
+    {
+        // NLTK's method1 on two identical 2-token sentences: precisions 1, 1, 0.1/1, 0.1/1 (the denominator is at least 1).
+        Assert.Equal(100 * Math.Sqrt(0.1), TextDiversity.SelfBleu([["a", "b"], ["a", "b"]]), 9);
     }
 }

@@ -67,6 +67,21 @@ public class ElfVersionNeedPatcherTests
     }
 
     [Fact]
+    public void The_packaged_library_lists_the_libtorch_symbols_it_needs_but_not_its_own_exports()
+    {
+        var library = TorchRuntime.NativeSearchDirectories()
+            .Select(directory => Path.Combine(directory, "libLibTorchSharp.so"))
+            .First(File.Exists);
+
+        var undefined = ElfVersionNeedPatcher.UndefinedSymbols(File.ReadAllBytes(library));
+
+        Assert.Contains(undefined, symbol => symbol.StartsWith("_ZN2at", StringComparison.Ordinal));
+        Assert.Contains("malloc", undefined);
+        Assert.DoesNotContain("THSTorch_manual_seed", undefined);
+        Assert.Equal(undefined.Count, undefined.Distinct().Count());
+    }
+
+    [Fact]
     public void The_patched_copy_is_written_once_outside_the_original_folder_and_reused()
     {
         var library = TorchRuntime.NativeSearchDirectories()

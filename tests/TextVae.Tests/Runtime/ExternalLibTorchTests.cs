@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using TextVae.Runtime;
+using TextVae.Tests.Cli;
+
+namespace TextVae.Tests.Runtime;
+
+/// <summary>
+/// <c>--libtorch</c> end to end: the libtorch is chosen once per process, so each case runs the real command as a
+/// child process with its own native cache.
+/// </summary>
+[Trait("Category", "Slow")]
+public class ExternalLibTorchTests
+{
+    private static CliProcess.Result Run(string cache, params string[] args)
+    {
+        var info = CliProcess.StartInfo(Environment.CurrentDirectory, args);
+        info.Environment["TEXTVAE_NATIVE_CACHE"] = cache;
+        info.Environment.Remove(LibTorchOptions.DirectoryVariable);
+        info.Environment.Remove(LibTorchOptions.LibTorchSharpFileVariable);
+        using var process = Process.Start(info)!;
+        process.StandardInput.Close();
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"textvae {string.Join(' ', args)} did not finish");
+        }
+        return new CliProcess.Result(process.ExitCode, output.Result, error.Result);
+    }
+
+    private static void AssertOneLineError(CliProcess.Result result, string expected)
+    {
+        Assert.Equal(1, result.ExitCode);
+        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.True(lines.Length == 1, $"expected one line, got:\n{result.Error}\n{result.Output}");
+        Assert.StartsWith("textvae: error: ", lines[0]);
+        Assert.Contains(expected, lines[0]);
+        Assert.Equal("", result.Output);
+    }
+
+    /// <summary>The packaged libtorch as an installation elsewhere: links in a libtorch-archive layout with its build-version.</summary>
+    private static string LinkedPackagedLibTorch(string root)
+    {
+        var packaged = TorchRuntime.NativeSearchDirectories().First(directory => File.Exists(Path.Combine(directory, "libtorch_cpu.so")));
+        var lib = Directory.CreateDirectory(Path.Combine(root, "libtorch", "lib")).FullName;
+        foreach (var file in Directory.GetFiles(packaged).Where(file => Path.GetFileName(file) is var name && (name.StartsWith("libtorch") || name.StartsWith("libc10") || name.StartsWith("libgomp"))))
+            File.CreateSymbolicLink(Path.Combine(lib, Path.GetFileName(file)), file);
+        File.WriteAllText(Path.Combine(root, "libtorch", "build-version"), "2.10.0+cpu\n");
+        return lib;
+    }
+
+    [Fact]
+    public void A_folder_without_libtorch_is_one_line_naming_the_missing_files()
+    {
+        using var directory = new TemporaryDirectory();
+        var result = Run(directory.File("cache"), "info", "--libtorch", directory.Path);
+        AssertOneLineError(result, "lacks libc10.so, libtorch_cpu.so, libtorch.so");
+    }
+
+    [Fact]
+    public void Files_that_are_not_libraries_are_one_line_with_the_loader_reason()
+    {
+        using var directory = new TemporaryDirectory();
+        foreach (var name in new[] { "libc10.so", "libtorch_cpu.so", "libtorch.so" })
+            directory.Write(name, "not a shared object");
+        var result = Run(directory.File("cache"), "info", "--libtorch", directory.Path);
+        AssertOneLineError(result, "libc10.so could not be loaded");
+    }
+
+    [Fact]
+    public void The_packaged_libtorch_chosen_from_another_folder_reports_it_and_trains()
+    {
+        using var directory = new TemporaryDirectory();
+        var lib = LinkedPackagedLibTorch(directory.Path);
+
+        var info = Run(directory.File("cache"), "info", "--libtorch", lib, "--device", "cpu");
+        Assert.True(info.ExitCode == 0, info.Error);
+        Assert.Contains("libtorch     2.10.0+cpu (read from ", info.Output);
+        Assert.Contains($"loaded from  {lib} (chosen folder)", info.Output);
+        Assert.Contains("cuda         not available (the loaded libtorch has no CUDA libraries)", info.Output);
+        Assert.DoesNotContain("differs from", info.Output);
+
+        var train = Run(directory.File("cache"), "bench", "train", "--libtorch", lib, "--corpus", RepositoryFiles.Get("corpora/default/train.txt"),
+            "--embedding", "16", "--hidden", "16", "--latent", "4", "--vocab", "200", "--batch", "8", "--sentences", "64", "--steps", "3", "--warmup", "1",
+            "--device", "cpu", "--json");
+        Assert.True(train.ExitCode == 0, train.Error);
+        Assert.Contains("tokens", train.Output);
+    }
+
+    [DebianTorchFact]
+    public void Debian_pytorch_1_13_is_refused_in_one_line_that_counts_the_missing_symbols()
+    {
+        using var directory = new TemporaryDirectory();
+        var result = Run(directory.File("cache"), "--libtorch", DebianTorchFactAttribute.Folder, "info");
+        AssertOneLineError(result, "does not fit libtorch 1.13");
+        Assert.Contains("symbols it needs are missing", result.Error);
+        Assert.Contains("--libtorchsharp", result.Error);
+    }
+
+    [Fact]
+    public void A_chosen_libtorchsharp_without_a_libtorch_folder_is_refused()
+    {
+        using var directory = new TemporaryDirectory();
+        var result = Run(directory.File("cache"), "info", "--libtorchsharp", directory.File("libLibTorchSharp.so"));
+        AssertOneLineError(result, "without the libtorch folder");
+    }
+}
