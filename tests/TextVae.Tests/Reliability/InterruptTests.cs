@@ -18,8 +18,9 @@ public class InterruptTests
         using var temp = new TemporaryDirectory();
         var run = new RunFolder(temp.File("run"));
         var log = new StringWriter();
-        // No periodic checkpoints: the only last.tvae is the one the signal makes the trainer write.
-        using var process = TinyRun.Start(temp.Path, TinyRun.Args(run.Root, "training.checkpointEvery=0", "training.logEvery=5"), log);
+        // No periodic checkpoints: the only last.tvae is the one the signal makes the trainer write. The run is long
+        // enough that the signal always lands during training (the tiny config's 60 steps can end first).
+        using var process = TinyRun.Start(temp.Path, TinyRun.Args(run.Root, "training.checkpointEvery=0", "training.logEvery=5", "training.maxSteps=1000000", "training.epochs=1000"), log);
         Assert.True(TinyRun.WaitFor(() => Logged(log, " step 5/"), TimeSpan.FromSeconds(60)), "training did not log step 5");
 
         var clock = Stopwatch.StartNew();

@@ -32,7 +32,7 @@ public sealed partial class TuiTerminalTests(TinyModel tiny)
         Assert.False(tmux.Running, "textvae tui did not quit on Ctrl+Q");
     }
 
-    [TmuxFact]
+    [TmuxFact(Skip = "Known gap (issue 18, open): the shared tiny model decodes the same sentence everywhere on its map (its z carries almost nothing), so this needs a fixture model whose latent is used")]
     [Trait("Category", "Slow")]
     public void The_map_decodes_a_new_sentence_after_five_cursor_moves_in_a_real_terminal()
     {
