@@ -1,3 +1,4 @@
+using System.Reflection;
 using TextVae.Data;
 using TextVae.Generation;
 using TextVae.Model;
@@ -10,99 +11,178 @@ namespace TextVae.Evaluation;
 /// <summary>
 /// Measures a trained model on a data set the way the text-VAE literature does, for <c>textvae eval</c> and
 /// <c>textvae score</c>: ELBO, importance-weighted NLL and perplexity, mutual information, active units,
-/// reconstruction BLEU, and the diversity and novelty of sentences decoded from the prior.
+/// reconstruction BLEU, and the diversity and novelty of sentences decoded from the prior. The data set is
+/// streamed in blocks (<see cref="CorpusBlocks"/>) and every sentence's random numbers come from its line
+/// (<see cref="LineRandom"/>), so a shard's results are exactly its share of the one-process results.
 /// </summary>
 public sealed class ModelEvaluator : IDisposable
 {
     /// <summary>Prior samples decoded together.</summary>
     private const int SampleRows = 256;
 
+    /// <summary>Sentences the mutual information is estimated on (<see cref="MutualInformationSample"/>): every sentence of the usual test sets.</summary>
+    public const int MutualInformationSentences = 10_000;
+
     private readonly Checkpoint _checkpoint;
     private readonly SentenceVae _model;
     private readonly Device _device;
 
-    public ModelEvaluator(Checkpoint checkpoint, Device device)
+    /// <param name="checkpointSha256">SHA-256 of the checkpoint file, recorded in evaluation parts so that only parts of the same model merge.</param>
+    public ModelEvaluator(Checkpoint checkpoint, Device device, string checkpointPath = "", string checkpointSha256 = "")
     {
         _checkpoint = checkpoint;
         _device = device;
+        CheckpointPath = checkpointPath;
+        CheckpointSha256 = checkpointSha256;
         _model = checkpoint.CreateModel(device);
+        _model.eval();
     }
+
+    /// <summary>Loads a checkpoint file and notes its hash.</summary>
+    public static ModelEvaluator Load(string checkpointPath, Device device) =>
+        new(Checkpoint.Load(checkpointPath), device, checkpointPath, CheckpointDigest.Of(checkpointPath));
+
+    public string CheckpointPath { get; }
+    public string CheckpointSha256 { get; }
 
     public ISentenceTokenizer Tokenizer => _checkpoint.Tokenizer;
 
     /// <summary>The checkpoint's data options, except that every sentence is kept: a test set is scored as given, repeats included.</summary>
     public DataOptions Data => _checkpoint.Config.Data with { Deduplicate = false };
 
-    /// <summary>Reads and tokenizes a data set as the model was trained (same tokenizer, same length limits).</summary>
-    public EncodedCorpus Load(string path) => EncodedCorpus.Load(path, Tokenizer, Data);
+    /// <summary>A data set read as the model was trained (same tokenizer, same length limits), one shard of it.</summary>
+    public CorpusBlocks Blocks(string path, Shard shard, int blockLines = CorpusBlocks.DefaultBlockLines) =>
+        new(path, Tokenizer, Data, shard, blockLines);
 
     /// <summary>The corpus that novelty is measured against: the one given, else the one stored in the checkpoint if it is still there.</summary>
     public string? TrainCorpus(EvaluationOptions options) =>
         options.TrainCorpus ?? (_checkpoint.Info.TrainCorpus is { } stored && File.Exists(stored) ? stored : null);
 
-    public SentenceScore[] Score(EncodedCorpus data, EvaluationOptions options, IProgress<ScoringProgress>? progress = null)
+    /// <summary>Every sentence's scores, streamed block by block, each block's rows in line order.</summary>
+    public IEnumerable<SentenceScore> Score(CorpusBlocks blocks, EvaluationOptions options, IProgress<ScoringProgress>? progress = null,
+        CancellationToken cancel = default)
     {
-        using var generator = new Generator((ulong)options.Seed, _device);
-        return SentenceScorer.Score(_model, data, Data, options, _device, generator, progress);
+        options.Validate();
+        long done = 0;
+        foreach (var block in blocks.Read())
+        {
+            var scores = new List<SentenceScore>(block.Sentences.Count);
+            foreach (var batch in block.Batches(Data.BatchSize))
+            {
+                cancel.ThrowIfCancellationRequested();
+                scores.AddRange(SentenceScorer.Score(_model, batch, options, _device).Scores);
+                done += batch.Length;
+                progress?.Report(new ScoringProgress(done, null));
+            }
+            foreach (var score in scores.OrderBy(score => score.Line))
+                yield return score;
+        }
     }
 
-    public EvaluationReport Evaluate(EncodedCorpus data, EvaluationOptions options, IProgress<ScoringProgress>? progress = null)
+    /// <summary>The whole data set in one process: the report of a single part covering every shard.</summary>
+    public EvaluationReport Evaluate(string path, EvaluationOptions options, IProgress<ScoringProgress>? progress = null, CancellationToken cancel = default)
+    {
+        var part = EvaluatePart(Blocks(path, Shard.All), options, progress, cancel);
+        return EvaluationPart.Merge([(path, part)]).Report();
+    }
+
+    /// <summary>One shard's additive share of the evaluation (<see cref="EvaluationPart"/>); shard 0 also measures the prior samples.</summary>
+    public EvaluationPart EvaluatePart(CorpusBlocks blocks, EvaluationOptions options, IProgress<ScoringProgress>? progress = null,
+        CancellationToken cancel = default)
     {
         options.Validate();
         // Read first, so a bad training corpus fails before the long importance-sampling pass rather than after it.
-        var training = options.PriorSamples > 0 && TrainCorpus(options) is { } train ? TrainingSentences(train) : null;
-        using var generator = new Generator((ulong)options.Seed, _device);
-        var batcher = new BucketedBatcher(data.Sentences, Data);
-        var plan = batcher.Plan(0);
-        var elbo = ElboEvaluator.Evaluate(_model, batcher.Batches(plan), _device, generator);
-        var scores = SentenceScorer.Score(_model, data, Data, options, _device, generator, progress);
-        var totalNll = scores.Sum(score => score.IwNll);
-        var report = new EvaluationReport
+        var measuresPrior = options.PriorSamples > 0 && blocks.Shard.Index == 0;
+        var trainCorpus = TrainCorpus(options);
+        var training = measuresPrior && trainCorpus is not null ? TrainingSentences(trainCorpus) : null;
+        var part = new EvaluationPart
         {
-            Elbo = elbo.Elbo,
-            Reconstruction = elbo.Reconstruction,
-            Kl = elbo.Kl,
-            IwNll = totalNll / elbo.Sentences,
-            Perplexity = Math.Exp(totalNll / elbo.Tokens),
-            MutualInformation = elbo.MutualInformation,
-            ActiveUnits = elbo.ActiveUnits,
-            ReconstructionBleu = ReconstructionBleu(data, batcher, plan),
-            Sentences = elbo.Sentences,
-            Tokens = elbo.Tokens,
+            Settings = new EvaluationSettings
+            {
+                Checkpoint = CheckpointPath,
+                CheckpointSha256 = CheckpointSha256,
+                Data = blocks.Path,
+                Samples = options.Samples,
+                Seed = options.Seed,
+                PriorSamples = options.PriorSamples,
+                TrainCorpus = options.PriorSamples > 0 ? trainCorpus : null,
+                BlockLines = blocks.BlockLines,
+                MutualInformationSentences = MutualInformationSentences,
+                Shards = blocks.Shard.Count,
+                TextVaeVersion = Version,
+            },
+            ShardsCovered = [blocks.Shard.Index],
+            MutualInformation = new MutualInformationSample(MutualInformationSentences),
         };
-        if (options.PriorSamples == 0)
-            return report;
-
-        var samples = SamplePrior(options.PriorSamples, generator);
-        var words = samples.Select(Words).ToArray();
-        return report with
-        {
-            Distinct1 = TextDiversity.Distinct(words, 1),
-            Distinct2 = TextDiversity.Distinct(words, 2),
-            SelfBleu = TextDiversity.SelfBleu(words),
-            Novelty = training is null ? null : TextDiversity.Novelty(samples, training),
-        };
+        long done = 0;
+        foreach (var block in blocks.Read())
+            foreach (var batch in block.Batches(Data.BatchSize))
+            {
+                cancel.ThrowIfCancellationRequested();
+                AddBatch(part, batch, options);
+                done += batch.Length;
+                progress?.Report(new ScoringProgress(done, null));
+            }
+        if (measuresPrior)
+            part.Prior = MeasurePrior(options, training);
+        return part;
     }
 
-    /// <summary>Corpus BLEU of each sentence's greedy reconstruction from its posterior mean against the sentence as the tokenizer sees it.</summary>
-    private double ReconstructionBleu(EncodedCorpus data, BucketedBatcher batcher, EpochPlan plan)
+    private void AddBatch(EvaluationPart part, NumberedSentence[] sentences, EvaluationOptions options)
     {
-        var hypotheses = new List<string[]>();
-        var references = new List<string[][]>();
-        foreach (var indices in plan.Batches)
+        var scored = SentenceScorer.Score(_model, sentences, options, _device);
+        var lines = sentences.Select(sentence => sentence.Line).ToArray();
+        var latent = scored.LatentSize;
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        using var cpuBatch = SentenceBatch.Of(sentences.Select(sentence => sentence.Ids).ToArray());
+        var batch = cpuBatch.To(_device);
+        var mu = tensor(scored.Means, [sentences.Length, latent], device: _device); // [batch, latent]
+        var logVar = tensor(scored.LogVariances, [sentences.Length, latent], device: _device);
+        // The ELBO's own single-sample estimate, one z ~ q(z|x) per sentence from the sentence's line.
+        var epsilon = LineRandom.Normal(options.Seed, lines, RandomPurpose.ElboSample, latent).to(_device); // [batch, latent]
+        var z = mu + (0.5 * logVar).exp() * epsilon;
+        var reconstruction = (-SingleSampleLogLikelihood(z, batch)).to(float64).cpu().data<double>().ToArray(); // [batch]
+
+        var decoded = GreedyReconstruction.Of(_model, batch, Data.MaxLength + 1);
+        for (var row = 0; row < sentences.Length; row++)
         {
-            using var scope = NewDisposeScope();
-            using var cpuBatch = batcher.MakeBatch(indices);
-            var decoded = GreedyReconstruction.Of(_model, cpuBatch.To(_device), Data.MaxLength + 1);
-            hypotheses.AddRange(decoded.Select(sentence => Words(Tokenizer.Decode(sentence.Ids))));
-            references.AddRange(indices.Select(index => new[] { Words(Tokenizer.Decode(data.Sentences[index])) }));
+            var score = scored.Scores[row];
+            var mean = scored.Mean(row);
+            part.Add(score.Tokens, reconstruction[row], score.Kl, score.IwNll, mean);
+            var reference = Words(Tokenizer.Decode(sentences[row].Ids));
+            part.Bleu.Add(BleuStatistics.Of(Words(Tokenizer.Decode(decoded[row].Ids)), [NgramCounts.Of(reference)], [reference.Length]));
+            var key = LineRandom.Seed(options.Seed, score.Line, RandomPurpose.MutualInformationSample);
+            if (!part.MutualInformation.Wants(key, score.Line))
+                continue;
+            var logVariance = scored.LogVariance(row);
+            using var draw = LineRandom.Normal(options.Seed, [score.Line], RandomPurpose.MutualInformationSample, latent);
+            var noise = draw.data<float>().ToArray();
+            var sample = new float[latent];
+            for (var d = 0; d < latent; d++)
+                sample[d] = mean[d] + MathF.Exp(0.5f * logVariance[d]) * noise[d];
+            part.MutualInformation.Add(MutualInformationEntry.Of(score.Line, key, mean, logVariance, sample));
         }
-        return Bleu.Corpus(hypotheses, references);
     }
 
-    /// <summary>Sentences decoded greedily from z ~ N(0, I), as text.</summary>
-    private List<string> SamplePrior(int count, Generator generator)
+    /// <summary>log p(x|z) at one z per sentence: [batch, latent] to [batch].</summary>
+    private Tensor SingleSampleLogLikelihood(Tensor z, SentenceBatch batch) => _model.LogLikelihood(z.unsqueeze(0), batch)[0];
+
+    private PriorMeasures MeasurePrior(EvaluationOptions options, HashSet<string>? training)
     {
+        var samples = SamplePrior(options.PriorSamples, options.Seed);
+        var words = samples.Select(Words).ToArray();
+        return new PriorMeasures(
+            TextDiversity.Distinct(words, 1),
+            TextDiversity.Distinct(words, 2),
+            TextDiversity.SelfBleu(words),
+            training is null ? null : TextDiversity.Novelty(samples, training));
+    }
+
+    /// <summary>Sentences decoded greedily from z ~ N(0, I), as text; the draws depend on the seed alone.</summary>
+    private List<string> SamplePrior(int count, int seed)
+    {
+        using var generator = new Generator(LineRandom.Seed(seed, 0, RandomPurpose.PriorSample), _device);
         var texts = new List<string>(count);
         for (var start = 0; start < count; start += SampleRows)
         {
@@ -119,6 +199,9 @@ public sealed class ModelEvaluator : IDisposable
         EncodedCorpus.Load(path, Tokenizer, Data).Sentences.Select(ids => Tokenizer.Decode(ids)).ToHashSet(StringComparer.Ordinal);
 
     private static string[] Words(string text) => text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private static string Version =>
+        typeof(ModelEvaluator).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
 
     public void Dispose() => _model.Dispose();
 }
