@@ -258,6 +258,34 @@ public sealed class TextGenerator : IDisposable
         return new NeighboursResult(input, corpusPath, lines.Length, neighbours);
     }
 
+    /// <summary>
+    /// The <paramref name="k"/> nearest sentences among those of a file from <c>textvae encode</c> (same model): no
+    /// corpus is encoded again, and the file is streamed, keeping only the k best so far.
+    /// </summary>
+    public NeighboursResult Neighbours(string sentence, string codesPath, string checkpointSha256, int k)
+    {
+        ConfigCheck.Positive(k, "-k");
+        var input = Read(sentence);
+        float[] query;
+        using (var scope = NewDisposeScope())
+        using (var noGrad = no_grad())
+            query = Posterior([input.Ids]).Mu.cpu().data<float>().ToArray(); // [latent]
+        var farthestFirst = new PriorityQueue<Neighbour, double>(Comparer<double>.Create((a, b) => b.CompareTo(a)));
+        var seen = 0;
+        foreach (var (line, text, mean) in LatentCodeReader.Read(codesPath, LatentSize, checkpointSha256))
+        {
+            seen++;
+            var squared = 0.0;
+            for (var d = 0; d < mean.Length; d++)
+                squared += ((double)mean[d] - query[d]) * ((double)mean[d] - query[d]);
+            farthestFirst.Enqueue(new Neighbour(text, line, Math.Sqrt(squared)), Math.Sqrt(squared));
+            if (farthestFirst.Count > k)
+                farthestFirst.Dequeue();
+        }
+        var nearest = farthestFirst.UnorderedItems.Select(item => item.Element).OrderBy(n => n.Distance).ThenBy(n => n.LineNumber).ToArray();
+        return new NeighboursResult(input, codesPath, seen, nearest);
+    }
+
     /// <summary>Decodes Σ sign · posterior mean of the terms (Bowman et al.'s and Mikolov's analogies, in sentence space).</summary>
     public ArithmeticResult Arithmetic(IReadOnlyList<ArithmeticTerm> terms, DecodingOptions options, int seed = 0)
     {

@@ -14,6 +14,7 @@ namespace TextVae.Training;
 public sealed class TrainingSession : IDisposable
 {
     private readonly ILogger _logger;
+    private readonly RunFolderLock _lock;
 
     public Trainer Trainer { get; }
     public RunFolder Folder { get; }
@@ -21,8 +22,9 @@ public sealed class TrainingSession : IDisposable
     public TrainingOutcome Outcome { get; private set; }
     public Exception? Error { get; private set; }
 
-    private TrainingSession(Trainer trainer, RunFolder run, TrainConfig config, ILogger logger)
+    private TrainingSession(Trainer trainer, RunFolder run, TrainConfig config, ILogger logger, RunFolderLock @lock)
     {
+        _lock = @lock;
         Trainer = trainer;
         Folder = run;
         Config = config;
@@ -38,45 +40,62 @@ public sealed class TrainingSession : IDisposable
         Checkpoint? resumeFrom = null;
         TrainConfig config;
         ISentenceTokenizer tokenizer;
+        RunFolderLock @lock;
+        TrainConfig? loaded = null;
         if (request.Resume)
         {
             if (!File.Exists(run.Last))
                 throw new TextVaeException($"--resume: {run.Last} does not exist; start the run without --resume");
-            resumeFrom = Checkpoint.Load(run.Last);
-            config = resumeFrom.Config;
-            tokenizer = resumeFrom.Tokenizer;
-            if (request.ConfigPath is not null || request.Overrides.Count > 0)
-                logger.LogInformation("Resuming with the configuration stored in {Path}; --config and --set are not applied", run.Last);
+            @lock = RunFolderLock.Acquire(run.Root);
         }
         else
         {
             if (request.ConfigPath is null)
                 throw new TextVaeException("--config is required (or --resume to continue a run)");
-            if (File.Exists(run.Last))
-                throw new TextVaeException($"{run.Root} already holds a checkpoint; continue it with --resume or choose another --out");
-            config = TrainConfig.Load(request.ConfigPath, request.Overrides);
-            run.Create(); // an output folder that cannot be made fails now, not after the vocabulary and corpora are read
-            config = config with
-            {
-                Data = config.Data with
-                {
-                    Train = request.TrainCorpus ?? config.Data.Train,
-                    Valid = request.ValidCorpus ?? config.Data.Valid,
-                },
-            };
-            tokenizer = CreateTokenizer(config, logger);
-            config = config with { Model = config.Model with { VocabularySize = tokenizer.VocabularySize } };
-            config.Validate();
+            loaded = TrainConfig.Load(request.ConfigPath, request.Overrides);
+            // Locked before anything in the folder is read or written, so a second run cannot slip in between.
+            @lock = RunFolderLock.Acquire(run.Create().Root); // an output folder that cannot be made fails now, not after the vocabulary and corpora are read
         }
+        try
+        {
+            if (request.Resume)
+            {
+                resumeFrom = Checkpoint.Load(run.Last);
+                config = resumeFrom.Config;
+                tokenizer = resumeFrom.Tokenizer;
+                if (request.ConfigPath is not null || request.Overrides.Count > 0)
+                    logger.LogInformation("Resuming with the configuration stored in {Path}; --config and --set are not applied", run.Last);
+            }
+            else
+            {
+                if (File.Exists(run.Last))
+                    throw new TextVaeException($"{run.Root} already holds a checkpoint; continue it with --resume or choose another --out");
+                config = loaded! with
+                {
+                    Data = loaded.Data with
+                    {
+                        Train = request.TrainCorpus ?? loaded.Data.Train,
+                        Valid = request.ValidCorpus ?? loaded.Data.Valid,
+                    },
+                };
+                tokenizer = CreateTokenizer(config, logger);
+                config = config with { Model = config.Model with { VocabularySize = tokenizer.VocabularySize } };
+                config.Validate();
+            }
 
-        var train = ReadCorpus(config.Data.Train, "data.train", config.Data, tokenizer, logger);
-        var valid = ReadCorpus(config.Data.Valid, "data.valid", config.Data, tokenizer, logger);
-        foreach (var stale in CheckpointFile.RemoveStaleTemporaryFiles(run.Root))
-            logger.LogInformation("Removed {Path}, left by an interrupted save", stale);
-        var trainer = new Trainer(config, tokenizer, train, valid, run, device, logger, resumeFrom, config.Data.Train);
-        return new TrainingSession(trainer, run, config, logger);
+            var train = ReadCorpus(config.Data.Train, "data.train", config.Data, tokenizer, logger);
+            var valid = ReadCorpus(config.Data.Valid, "data.valid", config.Data, tokenizer, logger);
+            foreach (var stale in CheckpointFile.RemoveStaleTemporaryFiles(run.Root))
+                logger.LogInformation("Removed {Path}, left by an interrupted save", stale);
+            var trainer = new Trainer(config, tokenizer, train, valid, run, device, logger, resumeFrom, config.Data.Train);
+            return new TrainingSession(trainer, run, config, logger, @lock);
+        }
+        catch
+        {
+            @lock.Dispose();
+            throw;
+        }
     }
-
     /// <summary>Trains until done or cancelled; never throws, so a host can always shut down cleanly.</summary>
     public void Run(CancellationToken cancel)
     {
@@ -118,5 +137,9 @@ public sealed class TrainingSession : IDisposable
     private static string DefaultRunFolder(TrainingRequest request) =>
         Path.Combine("runs", request.ConfigPath is null ? "default" : Path.GetFileNameWithoutExtension(request.ConfigPath));
 
-    public void Dispose() => Trainer.Dispose();
+    public void Dispose()
+    {
+        Trainer.Dispose();
+        _lock.Dispose();
+    }
 }
