@@ -1,6 +1,6 @@
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
-using TextVae.Generation;
+using TextVae.Decoding;
 
 namespace TextVae.Tui;
 

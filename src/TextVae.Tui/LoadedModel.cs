@@ -1,6 +1,6 @@
 using TextVae.Generation;
 using TextVae.Runtime;
-using TextVae.Training;
+using TextVae.Checkpoints;
 
 namespace TextVae.Tui;
 

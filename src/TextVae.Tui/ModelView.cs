@@ -4,6 +4,7 @@ using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 using TextVae.Generation;
 using TextVae.Training;
+using TextVae.Checkpoints;
 
 namespace TextVae.Tui;
 

@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using TextVae.Checkpoints;
+using TextVae.Plotting;
 using TextVae.Training;
 
 namespace TextVae.Tests;
@@ -34,6 +36,7 @@ public sealed class TinyModel : IDisposable
     public static RunFolder Train(TrainingRequest request, Action<TrainingSession, CancellationTokenSource>? prepare = null)
     {
         using var session = TrainingSession.Prepare(request, NullLoggerFactory.Instance);
+        TrainingCurvePlot.RedrawAfterEachValidation(session);
         using var cancel = new CancellationTokenSource();
         prepare?.Invoke(session, cancel);
         session.Run(cancel.Token);

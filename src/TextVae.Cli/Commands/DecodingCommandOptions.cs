@@ -1,5 +1,5 @@
 using System.CommandLine;
-using TextVae.Generation;
+using TextVae.Decoding;
 
 namespace TextVae.Cli.Commands;
 

@@ -1,7 +1,8 @@
 using System.CommandLine;
 using TextVae.Generation;
+using TextVae.Checkpoints;
 using TextVae.Output;
-using TextVae.Training;
+using TextVae.Plotting;
 
 namespace TextVae.Cli.Commands;
 

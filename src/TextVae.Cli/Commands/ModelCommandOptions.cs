@@ -1,7 +1,7 @@
 using System.CommandLine;
 using TextVae.Generation;
 using TextVae.Runtime;
-using TextVae.Training;
+using TextVae.Checkpoints;
 
 namespace TextVae.Cli.Commands;
 

@@ -22,7 +22,7 @@ public static class NeighboursCommand
             using var generator = model.Load(parse);
             var result = encoded is null
                 ? generator.Neighbours(parse.GetValue(sentence)!, corpus!, parse.GetValue(k))
-                : generator.Neighbours(parse.GetValue(sentence)!, encoded, TextVae.Training.CheckpointDigest.Of(generator.CheckpointPath), parse.GetValue(k));
+                : generator.Neighbours(parse.GetValue(sentence)!, encoded, TextVae.Checkpoints.CheckpointDigest.Of(generator.CheckpointPath), parse.GetValue(k));
             var output = parse.InvocationConfiguration.Output;
             if (parse.GetValue(model.Json))
             {

@@ -3,6 +3,8 @@ using TextVae.Data;
 using TextVae.Generation;
 using TextVae.Runtime;
 using TextVae.Training;
+using TextVae.Checkpoints;
+using TextVae.Decoding;
 
 namespace TextVae.Cli.Commands;
 

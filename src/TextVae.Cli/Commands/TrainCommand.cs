@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using TextVae.Plotting;
 using TextVae.Training;
 
 namespace TextVae.Cli.Commands;
@@ -47,6 +48,7 @@ public static class TrainCommand
     {
         // Validate everything before the host starts, so configuration errors are one line, not a host crash.
         using var session = TrainingSession.Prepare(request, ConsoleLogging.CreateFactory(verbose));
+        TrainingCurvePlot.RedrawAfterEachValidation(session);
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Services.AddSingleton(session);
         builder.Services.AddHostedService<TrainingWorker>();

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using TextVae.Generation;
 using TextVae.Runtime;
+using TextVae.Decoding;
 using static TorchSharp.torch;
 
 namespace TextVae.Benchmarking;

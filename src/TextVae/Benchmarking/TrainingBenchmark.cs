@@ -5,6 +5,7 @@ using TextVae.Runtime;
 using TextVae.Tokenization;
 using TextVae.Training;
 using TorchSharp;
+using TextVae.Corpora;
 using static TorchSharp.torch;
 
 namespace TextVae.Benchmarking;

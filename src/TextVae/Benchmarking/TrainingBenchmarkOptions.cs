@@ -1,4 +1,4 @@
-using TextVae.Configuration;
+
 
 namespace TextVae.Benchmarking;
 

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Configuration;
 using TextVae.Data;
 using TextVae.Model;
 using TextVae.Tokenization;
-using TextVae.Training;
 
 namespace TextVae.Configuration;
 

@@ -1,4 +1,4 @@
-using TextVae.Configuration;
+using TextVae.Corpora;
 using TextVae.Tokenization;
 
 namespace TextVae.Data;

@@ -1,3 +1,5 @@
+using TextVae.Corpora;
+
 namespace TextVae.Data;
 
 /// <summary>What <see cref="EncodedCorpus.Load"/> kept of a corpus, and why it left out or changed the rest.</summary>

@@ -1,4 +1,5 @@
 using TextVae.Tokenization;
+using TextVae.Corpora;
 
 namespace TextVae.Data;
 

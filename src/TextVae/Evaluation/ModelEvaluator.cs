@@ -1,9 +1,9 @@
 using System.Reflection;
 using TextVae.Data;
-using TextVae.Generation;
 using TextVae.Model;
 using TextVae.Tokenization;
-using TextVae.Training;
+using TextVae.Checkpoints;
+using TextVae.Decoding;
 using static TorchSharp.torch;
 
 namespace TextVae.Evaluation;

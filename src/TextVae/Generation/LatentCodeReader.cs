@@ -27,31 +27,38 @@ public static class LatentCodeReader
     private static IEnumerable<(long, string, float[])> ReadParquet(string path, int latentSize, string checkpointSha256)
     {
         using var stream = File.OpenRead(path);
-        using var reader = ParquetReader.CreateAsync(stream).GetAwaiter().GetResult();
-        if (reader.CustomMetadata.TryGetValue("textvae.checkpoint_sha256", out var made) && made != checkpointSha256)
-            throw new TextVaeException($"{path} was encoded by another model (checkpoint SHA-256 {made[..12]}…); encode the corpus with this one");
-        var fields = reader.Schema.GetDataFields();
-        DataField Field(string name) => fields.FirstOrDefault(f => f.Name == name)
-            ?? throw new TextVaeException($"{path}: no column '{name}'; is this a file from textvae encode with latent size {latentSize}?");
-        var line = Field("line");
-        var text = Field("text");
-        var means = Enumerable.Range(0, latentSize).Select(d => Field($"mean_{d}")).ToArray();
-        for (var g = 0; g < reader.RowGroupCount; g++)
+        var reader = ParquetReader.CreateAsync(stream).GetAwaiter().GetResult();
+        try
         {
-            using var group = reader.OpenRowGroupReader(g);
-            var count = checked((int)group.RowCount);
-            var lines = new long[count];
-            var texts = new string?[count];
-            group.ReadAsync<long>(line, lines).AsTask().GetAwaiter().GetResult();
-            group.ReadAsync(text, texts.AsMemory()).AsTask().GetAwaiter().GetResult();
-            var columns = means.Select(field =>
+            if (reader.CustomMetadata.TryGetValue("textvae.checkpoint_sha256", out var made) && made != checkpointSha256)
+                throw new TextVaeException($"{path} was encoded by another model (checkpoint SHA-256 {made[..12]}…); encode the corpus with this one");
+            var fields = reader.Schema.GetDataFields();
+            DataField Field(string name) => fields.FirstOrDefault(f => f.Name == name)
+                ?? throw new TextVaeException($"{path}: no column '{name}'; is this a file from textvae encode with latent size {latentSize}?");
+            var line = Field("line");
+            var text = Field("text");
+            var means = Enumerable.Range(0, latentSize).Select(d => Field($"mean_{d}")).ToArray();
+            for (var g = 0; g < reader.RowGroupCount; g++)
             {
-                var values = new float[count];
-                group.ReadAsync<float>(field, values).AsTask().GetAwaiter().GetResult();
-                return values;
-            }).ToArray();
-            for (var row = 0; row < count; row++)
-                yield return (lines[row], texts[row] ?? "", columns.Select(column => column[row]).ToArray());
+                using var group = reader.OpenRowGroupReader(g);
+                var count = checked((int)group.RowCount);
+                var lines = new long[count];
+                var texts = new string?[count];
+                group.ReadAsync<long>(line, lines).AsTask().GetAwaiter().GetResult();
+                group.ReadAsync(text, texts.AsMemory()).AsTask().GetAwaiter().GetResult();
+                var columns = means.Select(field =>
+                {
+                    var values = new float[count];
+                    group.ReadAsync<float>(field, values).AsTask().GetAwaiter().GetResult();
+                    return values;
+                }).ToArray();
+                for (var row = 0; row < count; row++)
+                    yield return (lines[row], texts[row] ?? "", columns.Select(column => column[row]).ToArray());
+            }
+        }
+        finally
+        {
+            reader.DisposeAsync().AsTask().GetAwaiter().GetResult();
         }
     }
 

@@ -1,5 +1,5 @@
 using TextVae.Configuration;
-using TextVae.Training;
+using TextVae.Checkpoints;
 
 namespace TextVae.Generation;
 

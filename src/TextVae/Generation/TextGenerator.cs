@@ -1,10 +1,11 @@
 using System.Text;
-using TextVae.Configuration;
 using TextVae.Data;
 using TextVae.Model;
 using TextVae.Runtime;
 using TextVae.Tokenization;
-using TextVae.Training;
+using TextVae.Checkpoints;
+using TextVae.Corpora;
+using TextVae.Decoding;
 using static TorchSharp.torch;
 
 namespace TextVae.Generation;

@@ -1,5 +1,5 @@
-using TextVae.Data;
 using TextVae.Tokenization;
+using TextVae.Corpora;
 
 namespace TextVae.Generation;
 

@@ -1,4 +1,3 @@
-using TextVae.Configuration;
 
 namespace TextVae.Model;
 

@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using TextVae.Data;
+using TextVae.Corpora;
 
 namespace TextVae.Tokenization;
 

@@ -1,4 +1,5 @@
-using TextVae.Data;
+using TextVae.Corpora;
+
 
 namespace TextVae.Tokenization;
 

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using TextVae.Checkpoints;
 
 namespace TextVae.Training;
 

@@ -5,17 +5,18 @@ using TextVae.Data;
 using TextVae.Model;
 using TextVae.Tokenization;
 using TextVae.Evaluation;
-using TextVae.Generation;
 using TextVae.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
+using TextVae.Checkpoints;
+using TextVae.Decoding;
 using static TorchSharp.torch;
 
 namespace TextVae.Training;
 
 /// <summary>
 /// Trains a <see cref="SentenceVae"/>: seeded batches, KL annealing by step, gradient clipping, validation each
-/// epoch with early stopping and plateau decay, <c>last</c>/<c>best</c> checkpoints, metrics and curves.
+/// epoch with early stopping and plateau decay, <c>last</c>/<c>best</c> checkpoints and metrics.
 /// Cancellation (Ctrl+C) saves <c>last</c> before returning, so no work since the previous save is lost.
 /// </summary>
 public sealed class Trainer : IDisposable
@@ -79,6 +80,12 @@ public sealed class Trainer : IDisposable
         else
             _metrics.TruncateAfter(0); // records of a run killed before its first checkpoint; this run starts over
     }
+
+    /// <summary>
+    /// Raised after each validation, once its record is in <c>metrics.jsonl</c>. Observers at the edge (the curve
+    /// plot) subscribe here, so the training loop itself never draws.
+    /// </summary>
+    public event Action<MetricsRecord>? Validated;
 
     public SentenceVae Model => _model;
     public TrainingState State => _state;
@@ -175,17 +182,18 @@ public sealed class Trainer : IDisposable
     private string? Validate(int epoch)
     {
         var result = ElboEvaluator.Evaluate(_model, _validBatches.Batches(_validBatches.Plan(0)), _device);
-        _metrics.Append(new MetricsRecord
+        var record = new MetricsRecord
         {
             Kind = "valid", Step = _state.Step, Epoch = epoch + 1, Loss = -result.Elbo, Reconstruction = result.Reconstruction,
             Kl = result.Kl, KlWeight = _schedule.Weight(_state.Step), LearningRate = _state.LearningRate, Elbo = result.Elbo,
             Perplexity = result.Perplexity, ActiveUnits = result.ActiveUnits, MutualInformation = result.MutualInformation,
-        });
+        };
+        _metrics.Append(record);
         _logger.LogInformation("Epoch {Epoch} validation ({Sentences:N0} sentences): ELBO {Elbo:F2}  rec {Rec:F2}  KL {Kl:F2}  PPL(ELBO) {Ppl:F1}  MI {Mi:F2}  active units {Au}/{Latent}",
             epoch + 1, result.Sentences, result.Elbo, result.Reconstruction, result.Kl, result.Perplexity, result.MutualInformation, result.ActiveUnits, _config.Model.LatentSize);
         foreach (var sentence in _validSentences.Take(_config.Training.ShowReconstructions))
             _logger.LogInformation("  {Input}\n    -> {Output}", _tokenizer.Decode(sentence), _tokenizer.Decode(GreedyReconstruction.Of(_model, sentence, _device, _config.Data.MaxLength + 1)));
-        TrainingCurvePlot.Render(_metrics.ReadAll(), _run.Curves, _run.Name);
+        Validated?.Invoke(record);
 
         if (result.Elbo > _state.BestValidElbo)
         {

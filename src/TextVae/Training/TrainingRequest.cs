@@ -1,3 +1,4 @@
+
 namespace TextVae.Training;
 
 /// <summary>What the user asked <c>textvae train</c> (or the quickstart) to do.</summary>

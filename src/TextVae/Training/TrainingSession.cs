@@ -3,6 +3,7 @@ using TextVae.Configuration;
 using TextVae.Data;
 using TextVae.Runtime;
 using TextVae.Tokenization;
+using TextVae.Checkpoints;
 
 namespace TextVae.Training;
 

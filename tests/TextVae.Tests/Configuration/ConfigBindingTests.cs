@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Configuration;
 using TextVae.Configuration;
-using TextVae.Training;
 
 namespace TextVae.Tests.Configuration;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using TextVae.Data;
 using TextVae.Evaluation;
-using TextVae.Training;
+using TextVae.Checkpoints;
 using static TorchSharp.torch;
 
 namespace TextVae.Tests.Evaluation;

@@ -1,6 +1,8 @@
 using System.Text.Json;
 using TextVae.Data;
 using TextVae.Generation;
+using TextVae.Decoding;
+using TextVae.Plotting;
 using static TorchSharp.torch;
 
 namespace TextVae.Tests.Generation;

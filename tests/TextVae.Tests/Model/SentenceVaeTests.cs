@@ -1,7 +1,6 @@
-using TextVae.Data;
-using TextVae.Generation;
 using TextVae.Model;
 using TextVae.Tokenization;
+using TextVae.Decoding;
 using static TorchSharp.torch;
 
 namespace TextVae.Tests.Model;

@@ -1,6 +1,6 @@
 using System.Text;
 using TextVae.Tests.Cli;
-using TextVae.Training;
+using TextVae.Checkpoints;
 
 namespace TextVae.Tests.Reliability;
 

@@ -1,11 +1,10 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
-using TextVae.Data;
-using TextVae.Model;
 using TextVae.Tokenization;
-using TextVae.Training;
 using Xunit.Abstractions;
+using TextVae.Checkpoints;
+using TextVae.Corpora;
 using static TorchSharp.torch;
 
 namespace TextVae.Tests.Reliability;

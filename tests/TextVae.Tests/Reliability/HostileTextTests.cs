@@ -3,6 +3,7 @@ using TextVae.Generation;
 using TextVae.Tests.Cli;
 using TextVae.Tests.Tui;
 using TextVae.Tui;
+using TextVae.Decoding;
 using static TorchSharp.torch;
 
 namespace TextVae.Tests.Reliability;

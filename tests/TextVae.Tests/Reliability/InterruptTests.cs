@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
-using TextVae.Training;
+using TextVae.Checkpoints;
 
 namespace TextVae.Tests.Reliability;
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using TextVae.Tests.Cli;
 using TextVae.Training;
 using Xunit.Abstractions;
+using TextVae.Checkpoints;
 
 namespace TextVae.Tests.Reliability;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using TextVae.Training;
+using TextVae.Checkpoints;
 
 namespace TextVae.Tests.Reliability;
 

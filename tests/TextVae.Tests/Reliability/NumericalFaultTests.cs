@@ -4,6 +4,7 @@ using TextVae.Model;
 using TextVae.Tests.Cli;
 using TextVae.Tokenization;
 using TextVae.Training;
+using TextVae.Checkpoints;
 using static TorchSharp.torch;
 
 namespace TextVae.Tests.Reliability;

@@ -1,7 +1,7 @@
 using TextVae.Configuration;
 using TextVae.Model;
 using TextVae.Tokenization;
-using TextVae.Training;
+using TextVae.Checkpoints;
 using static TorchSharp.torch;
 
 namespace TextVae.Tests.Reliability;

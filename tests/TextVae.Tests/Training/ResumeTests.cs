@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging.Abstractions;
 using TextVae.Training;
+using TextVae.Checkpoints;
 using static TorchSharp.torch;
 
 namespace TextVae.Tests.Training;

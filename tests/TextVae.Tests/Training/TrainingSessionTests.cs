@@ -1,4 +1,5 @@
 using TextVae.Training;
+using TextVae.Checkpoints;
 
 namespace TextVae.Tests.Training;
 

@@ -1,0 +1,22 @@
+namespace TextVae.Checkpoints;
+
+/// <summary>
+/// Where training stands, saved in every checkpoint so that <c>--resume</c> continues exactly: the same batches
+/// (epoch and position in it), the same KL weight (the schedule is a function of <see cref="Step"/>), the same
+/// random numbers (generator states), the same stopping and learning-rate decisions and the same logged means.
+/// </summary>
+public sealed record TrainingState
+{
+    public long Step { get; init; }
+    public int Epoch { get; init; }
+    public int BatchInEpoch { get; init; }
+    public double LearningRate { get; init; }
+    public double BestValidElbo { get; init; } = double.NegativeInfinity;
+    public int EpochsWithoutImprovement { get; init; }
+    public int EpochsSinceLearningRateChange { get; init; }
+    public bool Finished { get; init; }
+    public string? StopReason { get; init; }
+    public byte[] TorchRandomState { get; init; } = [];
+    public byte[] WordDropoutRandomState { get; init; } = [];
+    public LossSums LogWindow { get; init; } = LossSums.Empty;
+}

@@ -1,0 +1,69 @@
+
+namespace TextVae.Configuration;
+
+/// <summary>The <c>training</c> section of a configuration: optimisation, schedule of validation and checkpoints, stopping.</summary>
+public sealed record TrainingOptions
+{
+    public int Epochs { get; init; } = 10;
+
+    /// <summary>Stop after this many optimiser steps in total; 0 means no limit.</summary>
+    public long MaxSteps { get; init; }
+
+    /// <summary>"adam" or "sgd".</summary>
+    public string Optimizer { get; init; } = "adam";
+    public double LearningRate { get; init; } = 1e-3;
+    public double Momentum { get; init; }
+    public double GradientClip { get; init; } = 5.0;
+
+    /// <summary>"constant", or "plateau": multiply by <see cref="PlateauFactor"/> when the validation ELBO stops improving.</summary>
+    public string LearningRateSchedule { get; init; } = "constant";
+    public double PlateauFactor { get; init; } = 0.5;
+    public int PlateauPatience { get; init; } = 1;
+    public double MinLearningRate { get; init; } = 1e-5;
+
+    /// <summary>Epochs without a better validation ELBO before stopping; 0 turns early stopping off.</summary>
+    public int EarlyStoppingPatience { get; init; } = 3;
+
+    public int Seed { get; init; } = 1234;
+
+    /// <summary>libtorch intra-op threads; 0 keeps libtorch's default (one per core).</summary>
+    public int Threads { get; init; }
+
+    public int LogEvery { get; init; } = 50;
+
+    /// <summary>Write the <c>last</c> checkpoint every this many steps as well as after each epoch; 0 means epochs only.</summary>
+    public int CheckpointEvery { get; init; } = 500;
+
+    /// <summary>Consecutive steps with a non-finite loss tolerated (each skipped) before training stops.</summary>
+    public int MaxBadSteps { get; init; } = 10;
+
+    /// <summary>Validation sentences reconstructed and shown after each epoch.</summary>
+    public int ShowReconstructions { get; init; } = 3;
+
+    /// <summary>
+    /// Validation uses at most this many sentences of the validation corpus (its first ones), for ELBO, KL, active units
+    /// and mutual information each epoch; 0 uses them all. MI's cost grows with the square of this number.
+    /// </summary>
+    public int ValidationSentences { get; init; } = 10_000;
+
+    public void Validate()
+    {
+        ConfigCheck.Positive(Epochs, "training.epochs");
+        ConfigCheck.NotNegative(MaxSteps, "training.maxSteps");
+        ConfigCheck.OneOf(Optimizer, "training.optimizer", "adam", "sgd");
+        ConfigCheck.Positive(LearningRate, "training.learningRate");
+        ConfigCheck.InRange(Momentum, 0, 1, "training.momentum");
+        ConfigCheck.Positive(GradientClip, "training.gradientClip");
+        ConfigCheck.OneOf(LearningRateSchedule, "training.learningRateSchedule", "constant", "plateau");
+        ConfigCheck.InRange(PlateauFactor, 0, 1, "training.plateauFactor");
+        ConfigCheck.NotNegative(PlateauPatience, "training.plateauPatience");
+        ConfigCheck.NotNegative(MinLearningRate, "training.minLearningRate");
+        ConfigCheck.NotNegative(EarlyStoppingPatience, "training.earlyStoppingPatience");
+        ConfigCheck.NotNegative(Threads, "training.threads");
+        ConfigCheck.Positive(LogEvery, "training.logEvery");
+        ConfigCheck.NotNegative(CheckpointEvery, "training.checkpointEvery");
+        ConfigCheck.Positive(MaxBadSteps, "training.maxBadSteps");
+        ConfigCheck.NotNegative(ShowReconstructions, "training.showReconstructions");
+        ConfigCheck.NotNegative(ValidationSentences, "training.validationSentences");
+    }
+}
