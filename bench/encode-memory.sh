@@ -2,6 +2,7 @@
 # Resident memory of `textvae encode` streaming a large file to Parquet, sampled every second: it must stay flat
 # however many lines there are. Prints lines, seconds, sentences/s and resident memory (MiB) over the run.
 # Usage: bench/encode-memory.sh [LINES (default 1000000)] [CHECKPOINT (default: configs/tiny.json trained here)]
+# TEXTVAE_DLL=path/to/textvae.dll uses an existing build instead of building Release.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 lines=${1:-1000000}
@@ -9,8 +10,11 @@ checkpoint=${2:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-dotnet build -c Release src/TextVae.Cli >/dev/null
-textvae=(dotnet src/TextVae.Cli/bin/Release/net10.0/textvae.dll)
+if [ -z "${TEXTVAE_DLL:-}" ]; then
+  dotnet build -c Release src/TextVae.Cli >/dev/null
+  TEXTVAE_DLL=src/TextVae.Cli/bin/Release/net10.0/textvae.dll
+fi
+textvae=(dotnet "$TEXTVAE_DLL")
 if [ -z "$checkpoint" ]; then
   "${textvae[@]}" train --config configs/tiny.json --out "$work/tiny" --device cpu >/dev/null 2>&1
   checkpoint=$work/tiny/best.tvae

@@ -10,6 +10,7 @@ public sealed class CsvTableWriter<TRow> : ITableWriter<TRow>
     private readonly IReadOnlyList<TableColumn<TRow>> _columns;
     private readonly StreamWriter _writer;
     private readonly List<string> _fields = [];
+    private bool _finished;
 
     public CsvTableWriter(OutputFile file, IReadOnlyList<TableColumn<TRow>> columns)
     {
@@ -52,12 +53,14 @@ public sealed class CsvTableWriter<TRow> : ITableWriter<TRow>
     public void Commit()
     {
         _writer.Flush();
+        _finished = true;
         _file.Commit();
     }
 
     public void Dispose()
     {
-        _writer.Dispose();
-        _file.Dispose();
+        if (!_finished)
+            _writer.Dispose();
+        _file.Dispose(); // without a commit: removes the temporary file
     }
 }

@@ -6,6 +6,7 @@ namespace TextVae.Output;
 /// <summary>One JSON object per line, keys in column order; vectors as arrays, ±∞ and NaN as the strings .NET writes for them.</summary>
 public sealed class JsonLinesTableWriter<TRow>(OutputFile file, IReadOnlyList<TableColumn<TRow>> columns) : ITableWriter<TRow>
 {
+    private bool _finished;
     private readonly Utf8JsonWriter _json = new(file.Stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true });
 
     public void Write(TRow row)
@@ -64,12 +65,14 @@ public sealed class JsonLinesTableWriter<TRow>(OutputFile file, IReadOnlyList<Ta
     public void Commit()
     {
         _json.Flush();
+        _finished = true;
         file.Commit();
     }
 
     public void Dispose()
     {
-        _json.Dispose();
-        file.Dispose();
+        if (!_finished)
+            _json.Dispose();
+        file.Dispose(); // without a commit: removes the temporary file
     }
 }

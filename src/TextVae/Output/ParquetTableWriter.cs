@@ -17,6 +17,7 @@ public sealed class ParquetTableWriter<TRow> : ITableWriter<TRow>
     private readonly List<DataField[]> _fields;
     private readonly ParquetWriter _writer;
     private readonly List<TRow> _buffer = new(RowGroupRows);
+    private bool _finished;
 
     public ParquetTableWriter(OutputFile file, IReadOnlyList<TableColumn<TRow>> columns, IReadOnlyDictionary<string, string> metadata)
     {
@@ -77,14 +78,16 @@ public sealed class ParquetTableWriter<TRow> : ITableWriter<TRow>
     public void Commit()
     {
         Flush();
+        _finished = true;
         _writer.DisposeAsync().AsTask().GetAwaiter().GetResult(); // writes the footer
         _file.Commit();
     }
 
     public void Dispose()
     {
-        _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
-        _file.Dispose();
+        if (!_finished)
+            _writer.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        _file.Dispose(); // without a commit: removes the temporary file
     }
 
     private static Type ClrType(ColumnKind kind) => kind switch
