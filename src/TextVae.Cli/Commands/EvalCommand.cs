@@ -75,6 +75,7 @@ public static class EvalCommand
         var command = new Command("merge", "Add up the parts of a sharded evaluation into the report one process would have printed.") { parts, json };
         command.SetAction(parse =>
         {
+            TorchRuntime.EnsureLoaded(); // mutual information is computed with torch after the merge
             var merged = EvaluationPart.Merge(parse.GetValue(parts)!.Select(path => (path, EvaluationPart.Load(path))).ToArray());
             Print(parse.InvocationConfiguration.Output, merged, parse.GetValue(json));
             return 0;
