@@ -34,6 +34,11 @@ public abstract class GenerationView : View
     /// <summary>Where the cursor goes when the view is shown.</summary>
     public abstract View FirstField { get; }
 
+    /// <summary>Called each time the window shows this view, for work a view does only once it is looked at.</summary>
+    public virtual void Shown()
+    {
+    }
+
     protected LoadedModel Model { get; }
 
     protected GenerationWorker Worker { get; }

@@ -7,12 +7,15 @@ namespace TextVae.Tui;
 /// Runs the UI's requests off the UI thread, one at a time (a <see cref="Generation.TextGenerator"/> must not be used
 /// from two threads), and hands results back through <see cref="IApplication.Invoke(Action)"/>. A newer request
 /// supersedes older ones: a torch call cannot be interrupted, so the running request finishes and its result is
-/// dropped, a waiting one is replaced, and the newest starts as soon as the worker is free.
+/// dropped, a waiting one is replaced, and the newest starts as soon as the worker is free. Holding a key that
+/// submits a request therefore never queues work: at most one request runs and one waits. A request submitted with
+/// <c>keep</c> (long work whose result is needed, such as encoding a map's corpus) is never dropped or replaced.
 /// </summary>
 public sealed class GenerationWorker(IApplication app) : IDisposable
 {
     private readonly Lock _gate = new();
-    private Request? _waiting;
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly List<Request> _waiting = [];
     private Task _running = Task.CompletedTask;
     private TaskCompletionSource _idle = Completed();
     private long _newest;
@@ -23,6 +26,9 @@ public sealed class GenerationWorker(IApplication app) : IDisposable
 
     /// <summary>The newest finished request and how long it took, e.g. "sample: 0.42 s"; null before the first.</summary>
     public string? LastRequest { get; private set; }
+
+    /// <summary>Cancelled when the worker is disposed: long work checks it between steps so quitting does not wait for it.</summary>
+    public CancellationToken Stopping => _stopping.Token;
 
     public bool Busy
     {
@@ -43,11 +49,11 @@ public sealed class GenerationWorker(IApplication app) : IDisposable
     /// <summary>
     /// Starts <paramref name="work"/> (off the UI thread; it must not touch views) and shows its result with
     /// <paramref name="show"/> (on the UI thread), which returns a short summary for the status line.
-    /// Call on the UI thread.
+    /// Call on the UI thread. A request with <paramref name="keep"/> is shown even when newer ones were submitted.
     /// </summary>
-    public void Submit<T>(string name, Func<T> work, Func<T, string> show)
+    public void Submit<T>(string name, Func<T> work, Func<T, string> show, bool keep = false)
     {
-        var request = new Request(name, () =>
+        var request = new Request(name, keep, () =>
         {
             var result = work();
             return () => show(result);
@@ -64,7 +70,8 @@ public sealed class GenerationWorker(IApplication app) : IDisposable
             }
             else
             {
-                _waiting = request;
+                _waiting.RemoveAll(waiting => !waiting.Keep);
+                _waiting.Add(request);
             }
         }
         Reported?.Invoke(new WorkerReport($"working… {name}", Busy: true, Failed: false));
@@ -73,6 +80,16 @@ public sealed class GenerationWorker(IApplication app) : IDisposable
     /// <summary>Shows a problem found before any work started (bad field values, no model).</summary>
     public void Fail(string message) => Reported?.Invoke(new WorkerReport(message, Busy, Failed: true));
 
+    /// <summary>Shows how far running work has come; call from the work itself (any thread).</summary>
+    public void Progress(string message)
+    {
+        lock (_gate)
+        {
+            if (!_disposed)
+                app.Invoke(() => Reported?.Invoke(new WorkerReport(message, Busy: true, Failed: false)));
+        }
+    }
+
     /// <summary>Drops waiting requests and waits for the running one, so the model can be disposed after this.</summary>
     public void Dispose()
     {
@@ -80,10 +97,12 @@ public sealed class GenerationWorker(IApplication app) : IDisposable
         lock (_gate)
         {
             _disposed = true;
-            _waiting = null;
+            _waiting.Clear();
             running = _running;
         }
+        _stopping.Cancel();
         running.Wait();
+        _stopping.Dispose();
     }
 
     private void Loop(Request? request)
@@ -103,6 +122,10 @@ public sealed class GenerationWorker(IApplication app) : IDisposable
                     Reported?.Invoke(new WorkerReport($"{name}: {summary} in {clock.Elapsed.TotalSeconds:0.00} s", Busy, Failed: false));
                 };
             }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+                post = () => { };
+            }
             catch (Exception e)
             {
                 var message = $"{request.Name}: {ErrorText.Of(e)}";
@@ -112,11 +135,12 @@ public sealed class GenerationWorker(IApplication app) : IDisposable
             lock (_gate)
             {
                 // Invoke throws once the application is disposed; Dispose sets _disposed first.
-                if (!_disposed && request.Id == _newest)
+                if (!_disposed && (request.Keep || request.Id == _newest))
                     app.Invoke(post);
-                request = _waiting;
-                _waiting = null;
-                if (request is null)
+                request = _waiting.FirstOrDefault();
+                if (request is not null)
+                    _waiting.RemoveAt(0);
+                else
                     _idle.TrySetResult();
             }
         }
@@ -129,9 +153,10 @@ public sealed class GenerationWorker(IApplication app) : IDisposable
         return idle;
     }
 
-    private sealed class Request(string name, Func<Func<string>> work)
+    private sealed class Request(string name, bool keep, Func<Func<string>> work)
     {
         public string Name { get; } = name;
+        public bool Keep { get; } = keep;
         public Func<Func<string>> Work { get; } = work;
         public long Id { get; set; }
     }

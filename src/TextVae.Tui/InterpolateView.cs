@@ -20,7 +20,10 @@ public sealed class InterpolateView : GenerationView
     {
         First = Form.SentenceField(this, "Sentence A:", 0, 0);
         Second = Form.SentenceField(this, "Sentence B:", 0, 1);
-        _steps = Form.Field(this, "steps", "8", 0, 2, 4);
+        // Two validation sentences, as the quickstart uses, so the first Ctrl+G shows a path rather than an error.
+        if (model.Generator?.ValidationPair() is var (first, second))
+            (First.Text, Second.Text) = (first, second);
+                _steps = Form.Field(this, "steps", "8", 0, 2, 4);
         var caption = new Label { Text = "Path:", X = Pos.Right(_steps) + 2, Y = 2 };
         _mode = new OptionSelector
         {

@@ -35,8 +35,8 @@ public sealed class ModelView : GenerationView
         yield return Row("Device", model.Device);
         yield return Row("Tokenizer", $"{model.TokenizerKind}, vocabulary {model.VocabularySize:N0} tokens");
         yield return Row("Parameters", $"{model.Parameters:N0}");
-        yield return Row("Encoder", $"{options.Encoder} × {options.EncoderLayers}{(options.Bidirectional ? ", bidirectional" : "")}");
-        yield return Row("Decoder", $"{options.Decoder} × {options.DecoderLayers}");
+        yield return Row("Encoder", $"{EnumSpelling.Of(options.Encoder)} × {options.EncoderLayers}{(options.Bidirectional ? ", bidirectional" : "")}");
+        yield return Row("Decoder", $"{EnumSpelling.Of(options.Decoder)} × {options.DecoderLayers}");
         yield return Row("Sizes", $"embedding {options.EmbeddingSize}, hidden {options.HiddenSize}, latent {options.LatentSize}");
         yield return Row("Max length", $"{model.Config.Data.MaxLength} tokens");
         yield return Row("Trained", $"{model.TrainedSteps:N0} steps");

@@ -12,9 +12,12 @@ namespace TextVae.Tui;
 /// </summary>
 public sealed class ParaphraseView : GenerationView
 {
+    private static readonly ParaphraseRanking[] Rankings = [ParaphraseRanking.Likelihood, ParaphraseRanking.Distance];
+
     private readonly TextField _radius;
     private readonly TextField _count;
     private readonly TextField _seed;
+    private readonly OptionSelector _ranking;
     private IReadOnlyList<ParaphraseCandidate> _paraphrases = [];
 
     public ParaphraseView(LoadedModel model, GenerationWorker worker)
@@ -30,6 +33,16 @@ public sealed class ParaphraseView : GenerationView
         _radius = Form.Field(this, "radius", "1.0", 0, 1, 6);
         _count = Form.Field(this, "count", "20", Pos.Right(_radius) + 2, 1, 5);
         _seed = Form.Field(this, "seed", "0", Pos.Right(_count) + 2, 1, 8);
+        var caption = new Label { Text = "Rank by:", X = Pos.Right(_seed) + 2, Y = 1 };
+        _ranking = new OptionSelector
+        {
+            X = Pos.Right(caption) + 1,
+            Y = 1,
+            Orientation = Orientation.Horizontal,
+            Labels = [.. Rankings.Select(ranking => ranking.ToString().ToLowerInvariant())],
+            Value = 0,
+        };
+        Add(caption, _ranking);
         Decoding = new DecodingPanel { X = 0, Y = 3 };
         Add(Decoding);
         PlaceResults(Pos.Bottom(Decoding) + 1, "rank   log p  distance    sentence   (* verbatim training sentence)");
@@ -40,6 +53,13 @@ public sealed class ParaphraseView : GenerationView
     public DecodingPanel Decoding { get; }
 
     public override View FirstField => Sentence;
+
+    /// <summary>How results are ordered: by log p(candidate | z), or by latent distance to the input.</summary>
+    public ParaphraseRanking Ranking
+    {
+        get => Rankings[_ranking.Value ?? 0];
+        set => _ranking.Value = Array.IndexOf(Rankings, value);
+    }
 
     public override IReadOnlyList<ViewAction> Actions =>
     [
@@ -56,7 +76,8 @@ public sealed class ParaphraseView : GenerationView
             var count = Form.Integer(_count, "count");
             var seed = Form.Integer(_seed, "seed");
             var options = Decoding.Read();
-            return () => generator.Paraphrase(sentence, count, radius, options, seed, ParaphraseRanking.Likelihood);
+            var ranking = Ranking;
+            return () => generator.Paraphrase(sentence, count, radius, options, seed, ranking);
         },
         result =>
         {

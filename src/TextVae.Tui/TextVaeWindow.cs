@@ -6,8 +6,9 @@ using Terminal.Gui.Views;
 namespace TextVae.Tui;
 
 /// <summary>
-/// The main window: a line of the four views (switched with F2–F5, the shown one in brackets), the view, a status
-/// line (work under way, the last request's time, errors) and a help line of the shown view's keys. Keys are taken before the focused view sees them, so they work from any field.
+/// The main window: a line of the five views (switched with F2–F6, the shown one in brackets), the view, a status
+/// line (work under way, the last request's time, errors; the file name prompt while saving) and a help line of the
+/// shown view's keys. Keys are taken before the focused view sees them, so they work from any field.
 /// </summary>
 public sealed class TextVaeWindow : Window
 {
@@ -20,8 +21,11 @@ public sealed class TextVaeWindow : Window
     private readonly List<Shortcut> _shortcuts = [];
     private readonly Label _status;
     private readonly Label _tabs = new() { X = 0, Y = 0, Width = Dim.Fill() };
+    private readonly SavePrompt _savePrompt = new() { X = 0, Y = Pos.AnchorEnd(2) };
+    private View? _focusBeforeSave;
 
-    public TextVaeWindow(IApplication app, LoadedModel model, GenerationWorker worker, string saveDirectory)
+    /// <param name="mapCorpus">The sentences the map view shows; null for the checkpoint's training corpus.</param>
+    public TextVaeWindow(IApplication app, LoadedModel model, GenerationWorker worker, string saveDirectory, string? mapCorpus = null)
     {
         _app = app;
         _saveDirectory = saveDirectory;
@@ -30,7 +34,8 @@ public sealed class TextVaeWindow : Window
         InterpolateView = new InterpolateView(model, worker);
         ParaphraseView = new ParaphraseView(model, worker);
         ModelView = new ModelView(model, worker);
-        _views = [SampleView, InterpolateView, ParaphraseView, ModelView];
+        MapView = new MapView(model, worker, mapCorpus);
+        _views = [SampleView, InterpolateView, ParaphraseView, ModelView, MapView];
         foreach (var view in _views)
         {
             view.Y = 1;
@@ -40,10 +45,10 @@ public sealed class TextVaeWindow : Window
         Add(_views);
 
         _status = new Label { X = 0, Y = Pos.AnchorEnd(2), Width = Dim.Fill(), Text = model.Problem ?? "ready" };
-        Add(_status);
+        Add(_status, _savePrompt);
         worker.Reported += report => Status = report.Failed ? $"error: {report.Message}" : report.Message;
 
-        Key[] viewKeys = [Key.F2, Key.F3, Key.F4, Key.F5];
+        Key[] viewKeys = [Key.F2, Key.F3, Key.F4, Key.F5, Key.F6];
         _viewActions = [.. _views.Select((view, i) => new ViewAction(viewKeys[i], view.Title, () => Show(view)))];
         _windowActions = [new ViewAction(Key.S.WithCtrl, "Save", Save), new ViewAction(Key.Q.WithCtrl, "Quit", Quit)];
         Add(_help);
@@ -59,6 +64,11 @@ public sealed class TextVaeWindow : Window
     public ParaphraseView ParaphraseView { get; }
 
     public ModelView ModelView { get; }
+
+    public MapView MapView { get; }
+
+    /// <summary>Shown while Ctrl+S asks for a file name.</summary>
+    public SavePrompt SavePrompt => _savePrompt;
 
     public GenerationView Current { get; private set; } = null!;
 
@@ -86,9 +96,10 @@ public sealed class TextVaeWindow : Window
         _shortcuts.AddRange(view.Actions.Concat(_windowActions).Select(Shortcut));
         _help.Add([.. _shortcuts]);
         view.FirstField.SetFocus();
+        view.Shown();
     }
 
-    /// <summary>Writes the current view's lines to textvae-VIEW-TIME.txt in the save folder.</summary>
+    /// <summary>Asks for a file name for the current view's lines (Enter saves, Esc cancels).</summary>
     public void Save()
     {
         if (Current.Lines.Count == 0)
@@ -96,16 +107,49 @@ public sealed class TextVaeWindow : Window
             Status = $"error: nothing to save in {Current.Title} yet";
             return;
         }
-        var path = Path.Combine(_saveDirectory, $"textvae-{Current.Title.ToLowerInvariant()}-{DateTime.Now:yyyyMMdd-HHmmss}.txt");
+        _focusBeforeSave = _app.Navigation?.GetFocused();
+        _savePrompt.FileName.Text = SavePrompt.DefaultName(_saveDirectory, Current.Title, DateTime.Now);
+        _status.Visible = false;
+        _savePrompt.Visible = true;
+        _savePrompt.FileName.SetFocus();
+    }
+
+    /// <summary>Writes the lines to the prompt's file name (relative to the save folder); an existing file is never overwritten.</summary>
+    private void SaveAs()
+    {
+        var name = _savePrompt.FileName.Text.Trim();
+        CloseSavePrompt();
+        if (name.Length == 0)
+        {
+            Status = "error: no file name given; nothing saved";
+            return;
+        }
+        var path = Path.Combine(_saveDirectory, name);
         try
         {
-            File.WriteAllLines(path, Current.Lines);
+            using (var file = new FileStream(path, FileMode.CreateNew, FileAccess.Write))
+            using (var writer = new StreamWriter(file))
+            {
+                foreach (var line in Current.Lines)
+                    writer.WriteLine(line);
+            }
             Status = $"saved {Current.Lines.Count} lines to {path}";
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (IOException) when (File.Exists(path))
+        {
+            Status = $"error: {path} exists and was kept; save again under another name";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
             Status = $"error: cannot save {path}: {e.Message}";
         }
+    }
+
+    private void CloseSavePrompt()
+    {
+        _savePrompt.Visible = false;
+        _status.Visible = true;
+        (_focusBeforeSave ?? Current.FirstField).SetFocus();
     }
 
     protected override void Dispose(bool disposing)
@@ -119,6 +163,15 @@ public sealed class TextVaeWindow : Window
 
     private void OnKeyDown(object? sender, Key key)
     {
+        if (_savePrompt.Visible && (key == Key.Enter || key == Key.Esc))
+        {
+            key.Handled = true;
+            if (key == Key.Enter)
+                SaveAs();
+            else
+                CloseSavePrompt();
+            return;
+        }
         // Ctrl+C is the terminal's usual interrupt; a raw-mode TUI receives it as a key and would otherwise copy.
         var action = key == Key.C.WithCtrl
             ? new ViewAction(key, "Quit", Quit)

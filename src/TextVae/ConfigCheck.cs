@@ -30,6 +30,16 @@ public static class ConfigCheck
             throw new InvalidParameterException(field, $"must be one of {string.Join(", ", allowed)} (got '{value}')");
     }
 
+    /// <summary>Rejects a value outside the enum's members, such as a number cast to it in code.</summary>
+    public static void Defined<T>(T value, string field) where T : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+            throw Undefined(value, field);
+    }
+
+    public static InvalidParameterException Undefined<T>(T value, string field) where T : struct, Enum =>
+        new(field, $"must be one of {string.Join(", ", EnumSpelling.Names<T>())} (got '{value}')");
+
     public static void NotEmpty(string? value, string field)
     {
         if (string.IsNullOrWhiteSpace(value))

@@ -8,7 +8,7 @@ using static System.FormattableString;
 
 namespace TextVae.Cli.Commands;
 
-/// <summary><c>textvae bench train|soak|generate|compress</c>: speed and memory of training and latency of generation, as JSON lines or a short line.</summary>
+/// <summary><c>textvae bench train|soak|generate|compress|map</c>: speed and memory of training, latency of generation and of the UI's map, compression, as JSON lines or a short line.</summary>
 public static class BenchCommand
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
@@ -20,6 +20,39 @@ public static class BenchCommand
         command.Subcommands.Add(CreateSoak());
         command.Subcommands.Add(CreateGenerate());
         command.Subcommands.Add(CreateCompress());
+        command.Subcommands.Add(CreateMap());
+        return command;
+    }
+
+    private static Command CreateMap()
+    {
+        var data = new Option<string?>("--data") { Description = "Sentences to map (default: the checkpoint's training corpus)." };
+        var moves = new Option<int>("--moves") { Description = "Cursor moves timed; the median and 90th percentile are reported.", DefaultValueFactory = _ => 30 };
+        var command = new Command("map", "Time the terminal UI's map: first opening (encode and cache), opening from the cache, and a cursor move (start-up excluded).") { data, moves };
+        var model = new ModelCommandOptions(command, seeded: false);
+        command.SetAction(parse =>
+        {
+            if (parse.GetValue(moves) < 1)
+                throw new TextVaeException($"--moves must be at least 1 (got {parse.GetValue(moves)})");
+            using var generator = model.Load(parse);
+            var corpus = parse.GetValue(data) ?? generator.TrainingCorpus
+                ?? throw new TextVaeException("the checkpoint's training corpus is not on this machine: give --data FILE");
+            var scratch = Directory.CreateTempSubdirectory("textvae-bench-map-");
+            try
+            {
+                var result = MapBenchmark.Run(generator, corpus, parse.GetValue(moves), scratch.FullName);
+                var output = parse.InvocationConfiguration.Output;
+                if (parse.GetValue(model.Json))
+                    output.WriteLine(JsonSerializer.Serialize(result, Json));
+                else
+                    output.WriteLine($"{result.Sentences:N0} sentences: first open {result.FirstOpenSeconds:F1} s  from cache {result.CachedOpenSeconds:F2} s  cursor move {result.CursorMoveMedianMilliseconds:F0} ms (90 %: {result.CursorMoveP90Milliseconds:F0} ms)  ({result.Device}, {result.Threads} threads)");
+            }
+            finally
+            {
+                scratch.Delete(recursive: true);
+            }
+            return 0;
+        });
         return command;
     }
 

@@ -62,7 +62,8 @@ public static class QuickstartCommand
         output.WriteLine("Sentences from the prior (z ~ N(0, I), greedy decoding):");
         GenerationOutput.WriteSamples(output, generator, generator.Sample(8, new DecodingOptions(), seed: 1, Shard.All).ToArray());
 
-        var (first, second) = InterpolationEnds(generator);
+        var (first, second) = generator.ValidationPair()
+            ?? throw new TextVaeException($"the validation corpus {generator.Checkpoint.Config.Data.Valid} has no two short sentences without unknown words to interpolate between");
         output.WriteLine();
         output.WriteLine("An interpolation between two validation sentences:");
         GenerationOutput.WriteInterpolation(output, generator.Interpolate(first, second, 8, InterpolationPath.Linear, new DecodingOptions()));
@@ -75,18 +76,5 @@ public static class QuickstartCommand
         output.WriteLine($"  textvae eval --checkpoint {run.PreferredCheckpoint} --data corpora/default/test.txt");
         output.WriteLine("  textvae tui");
         output.WriteLine($"Training curves: {run.Curves}");
-    }
-
-    /// <summary>Two short validation sentences made only of known words, so the interpolation shows words rather than &lt;unk&gt;.</summary>
-    private static (string First, string Second) InterpolationEnds(TextGenerator generator)
-    {
-        var valid = generator.Checkpoint.Config.Data.Valid;
-        var candidates = valid is not null && File.Exists(valid)
-            ? File.ReadLines(valid).Where(line => line.Split(' ').Length is >= 6 and <= 10)
-                .Where(line => generator.Read(line).UnknownWords.Count == 0).Take(2).ToList()
-            : [];
-        return candidates.Count == 2
-            ? (candidates[0], candidates[1])
-            : throw new TextVaeException($"the validation corpus {valid} has no two short sentences without unknown words to interpolate between");
     }
 }

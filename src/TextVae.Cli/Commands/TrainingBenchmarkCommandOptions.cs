@@ -1,5 +1,6 @@
 using System.CommandLine;
 using TextVae.Benchmarking;
+using TextVae.Model;
 
 namespace TextVae.Cli.Commands;
 
@@ -9,7 +10,7 @@ public sealed class TrainingBenchmarkCommandOptions(int defaultSteps = 200, int 
     private static readonly TrainingBenchmarkOptions Defaults = new() { Corpus = "corpora/brown/train.txt" };
 
     private readonly Option<string> _corpus = new("--corpus") { Description = "Corpus whose first sentences are trained on.", DefaultValueFactory = _ => Defaults.Corpus };
-    private readonly Option<string> _cell = new("--cell") { Description = "lstm or gru.", DefaultValueFactory = _ => Defaults.Cell };
+    private readonly Option<CellKind> _cell = ChoiceOption.Create("--cell", "Recurrent cell of encoder and decoder.", Defaults.Cell);
     private readonly Option<int> _embedding = new("--embedding") { DefaultValueFactory = _ => Defaults.Embedding };
     private readonly Option<int> _hidden = new("--hidden") { DefaultValueFactory = _ => Defaults.Hidden };
     private readonly Option<int> _latent = new("--latent") { DefaultValueFactory = _ => Defaults.Latent };
@@ -35,7 +36,7 @@ public sealed class TrainingBenchmarkCommandOptions(int defaultSteps = 200, int 
     public TrainingBenchmarkOptions Read(ParseResult parse) => new TrainingBenchmarkOptions
     {
         Corpus = parse.GetValue(_corpus)!,
-        Cell = parse.GetValue(_cell)!,
+        Cell = parse.GetValue(_cell),
         Embedding = parse.GetValue(_embedding),
         Hidden = parse.GetValue(_hidden),
         Latent = parse.GetValue(_latent),

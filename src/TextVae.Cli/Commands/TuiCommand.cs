@@ -12,9 +12,13 @@ public static class TuiCommand
         {
             Description = "Checkpoint to open (default: the newest best/last under runs/).",
         };
+        var mapData = new Option<string?>("--map-data")
+        {
+            Description = "Sentences (one per line) the map view shows (default: the checkpoint's training corpus).",
+        };
         var device = CommonOptions.Device();
-        var command = new Command("tui", "Open the terminal UI: sample, interpolate, paraphrase, inspect the model.") { checkpoint, device };
-        command.SetAction(parse => TuiApplication.Run(parse.GetValue(checkpoint), parse.GetValue(device)!));
+        var command = new Command("tui", "Open the terminal UI: sample, interpolate, paraphrase, inspect the model, walk the latent map.") { checkpoint, mapData, device };
+        command.SetAction(parse => TuiApplication.Run(parse.GetValue(checkpoint), parse.GetValue(device)!, parse.GetValue(mapData)));
         return command;
     }
 }

@@ -22,7 +22,7 @@ public sealed class TrainingBenchmark : IDisposable
     private readonly SentenceVae _model;
     private readonly TorchSharp.Modules.OptimizerHelper _optimizer;
     private readonly OptimizationStep _step;
-    private readonly KlAnnealingSchedule _schedule = new(new KlScheduleOptions { Kind = "logistic" });
+    private readonly KlAnnealingSchedule _schedule = new(new KlScheduleOptions { Kind = KlScheduleKind.Logistic });
     private readonly BucketedBatcher _batches;
     private readonly Generator _wordDropoutRandom;
 

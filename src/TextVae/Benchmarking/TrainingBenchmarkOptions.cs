@@ -1,4 +1,4 @@
-
+using TextVae.Model;
 
 namespace TextVae.Benchmarking;
 
@@ -6,7 +6,7 @@ namespace TextVae.Benchmarking;
 public sealed record TrainingBenchmarkOptions
 {
     public required string Corpus { get; init; }
-    public string Cell { get; init; } = "lstm";
+    public CellKind Cell { get; init; } = CellKind.Lstm;
     public int Embedding { get; init; } = 300;
     public int Hidden { get; init; } = 256;
     public int Latent { get; init; } = 16;
@@ -31,7 +31,9 @@ public sealed record TrainingBenchmarkOptions
 
     public TrainingBenchmarkOptions Validate()
     {
-        ConfigCheck.OneOf(Cell, "cell", "lstm", "gru");
+        ConfigCheck.Defined(Cell, "cell");
+        if (Cell == CellKind.Transformer)
+            throw new InvalidParameterException("cell", "must be a recurrent cell: the benchmark trains Bowman et al.'s RNN model (got 'transformer')");
         ConfigCheck.Positive(Embedding, "embedding");
         ConfigCheck.Positive(Hidden, "hidden");
         ConfigCheck.Positive(Latent, "latent");

@@ -149,7 +149,7 @@ public sealed class TextCompressor : IDisposable
         if (SymbolCount > 1 << (options.PrecisionBits - 4))
             throw new TextVaeException($"precisionBits ({options.PrecisionBits}) is too low for a vocabulary of {_tokenizer.VocabularySize} tokens");
         var trainedLength = _checkpoint.Config.Data.MaxLength;
-        if (_checkpoint.Config.Model.Decoder == "transformer" || _checkpoint.Config.Model.Encoder == "transformer")
+        if (_checkpoint.Config.Model.Decoder == CellKind.Transformer || _checkpoint.Config.Model.Encoder == CellKind.Transformer)
             trainedLength = Math.Min(trainedLength, _checkpoint.Config.Model.MaxPositions - 1);
         return options with { ChunkTokens = options.ChunkTokens > 0 ? options.ChunkTokens : trainedLength };
     }

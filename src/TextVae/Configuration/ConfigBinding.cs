@@ -49,7 +49,14 @@ public static partial class ConfigBinding
         var message = error.Message;
         var conversion = ConversionFailure().Match(message);
         if (conversion.Success)
-            return $"{JsonSpelling(conversion.Groups["key"].Value)}: '{conversion.Groups["value"].Value}' is not a valid {FriendlyTypeName(conversion.Groups["type"].Value)}";
+        {
+            var key = JsonSpelling(conversion.Groups["key"].Value);
+            var value = conversion.Groups["value"].Value;
+            var type = typeof(ConfigBinding).Assembly.GetType(conversion.Groups["type"].Value);
+            if (type is { IsEnum: true })
+                return $"{key}: '{value}' is not one of {string.Join(", ", EnumSpelling.Names(type))}";
+            return $"{key}: '{value}' is not a valid {FriendlyTypeName(conversion.Groups["type"].Value)}";
+        }
         var unknown = UnknownProperties().Match(message);
         if (unknown.Success)
             return $"unknown configuration key in '{section}': {string.Join(", ", unknown.Groups["names"].Value.Split(',').Select(name => JsonSpelling($"{section}:{name.Trim().Trim('\'')}")))}";

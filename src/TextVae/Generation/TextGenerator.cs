@@ -127,28 +127,77 @@ public sealed class TextGenerator : IDisposable
     /// </summary>
     public InterpolationResult Interpolate(string first, string second, int steps, InterpolationPath mode, DecodingOptions options, int seed = 0)
     {
-        if (steps < 2)
-            throw new InvalidParameterException("steps", $"must be at least 2, the two ends (got {steps})");
-        options.Validate();
+        CheckPath(steps, options);
         var a = Read(first, "first sentence");
         var b = Read(second, "second sentence");
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         var (mu, _) = Posterior([a.Ids, b.Ids]); // [2, latent]
-        var positions = Enumerable.Range(0, steps).Select(i => i / (steps - 1.0)).ToArray();
-        var z = Interpolator.Interpolate(mu[0], mu[1], tensor(positions, device: Device), mode); // [steps, latent]
-        using var generator = Seeded(seed);
-        var sentences = Generate(z, options, generator);
+        return new InterpolationResult(a, b, steps, mode, InterpolatePath(mu[0], mu[1], steps, mode, options, seed));
+    }
 
-        var points = new List<InterpolationPoint>();
-        for (var step = 0; step < steps; step++)
+    /// <summary>The same path between two given latent codes (each [latent]), such as points chosen on a map.</summary>
+    public IReadOnlyList<InterpolationPoint> Interpolate(float[] first, float[] second, int steps, InterpolationPath mode, DecodingOptions options, int seed = 0)
+    {
+        CheckPath(steps, options);
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        return InterpolatePath(Code(first, "first code"), Code(second, "second code"), steps, mode, options, seed);
+    }
+
+    /// <summary>Decodes latent codes (each [latent]) given as numbers, all in one batch.</summary>
+    public IReadOnlyList<GeneratedSentence> Decode(IReadOnlyList<float[]> codes, DecodingOptions options, int seed = 0)
+    {
+        options.Validate();
+        if (codes.Count == 0)
+            return [];
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var z = stack(codes.Select((code, i) => Code(code, $"code {i + 1}")).ToArray()); // [codes, latent]
+        using var generator = Seeded(seed);
+        return Generate(z, options, generator);
+    }
+
+    /// <summary>
+    /// −log p(x|μ) of each encoded sentence, in nats (its &lt;eos&gt; included): how well the decoder rebuilds the
+    /// sentence from its own posterior mean, one teacher-forced pass per batch.
+    /// </summary>
+    public double[] ReconstructionNll(IReadOnlyList<LatentCode> codes)
+    {
+        if (codes.Count == 0)
+            return [];
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var width = codes.Max(code => code.Input.Ids.Length) + 2;
+        var tokens = new long[codes.Count * width]; // <bos> w1 … wn <eos> <pad> …; zero is <pad>
+        var lengths = new long[codes.Count];
+        for (var row = 0; row < codes.Count; row++)
         {
-            if (points.Count > 0 && points[^1].Sentence.Text == sentences[step].Text)
-                points[^1] = points[^1] with { LastStep = step, LastPosition = positions[step] };
-            else
-                points.Add(new InterpolationPoint(step, step, positions[step], positions[step], sentences[step]));
+            var ids = codes[row].Input.Ids;
+            tokens[row * width] = SpecialTokens.Bos;
+            for (var i = 0; i < ids.Length; i++)
+                tokens[row * width + 1 + i] = ids[i];
+            tokens[row * width + 1 + ids.Length] = SpecialTokens.Eos;
+            lengths[row] = ids.Length + 1;
         }
-        return new InterpolationResult(a, b, steps, mode, points);
+        var (decoderInput, targets, _) = SentenceVae.Split(tensor(tokens, [codes.Count, width], ScalarType.Int64).to(Device)); // [codes, width − 1] each
+        var mu = tensor(codes.SelectMany(code => code.Mean).ToArray(), [codes.Count, LatentSize]).to(Device); // [codes, latent]
+        return Model.ReconstructionNll(mu, decoderInput, targets, tensor(lengths, ScalarType.Int64).to(Device))
+            .to(float64).cpu().data<double>().ToArray();
+    }
+
+    /// <summary>
+    /// Two short sentences of the validation corpus made only of known words, for an interpolation that shows words
+    /// rather than &lt;unk&gt;; null when the corpus is not on this machine or has no two such sentences.
+    /// </summary>
+    public (string First, string Second)? ValidationPair()
+    {
+        var valid = Checkpoint.Config.Data.Valid;
+        if (valid is null || !File.Exists(valid))
+            return null;
+        var candidates = File.ReadLines(valid).Where(line => line.Split(' ').Length is >= 6 and <= 10)
+            .Where(line => Read(line).UnknownWords.Count == 0).Take(2).ToList();
+        return candidates.Count == 2 ? (candidates[0], candidates[1]) : null;
     }
 
     /// <summary>
@@ -341,6 +390,40 @@ public sealed class TextGenerator : IDisposable
     /// <summary>Euclidean distances of each row of <paramref name="points"/> [n, latent] to <paramref name="origin"/> [1, latent].</summary>
     private static double[] Distances(Tensor points, Tensor origin) =>
         (points - origin).to(float64).norm(1).cpu().data<double>().ToArray();
+
+    /// <summary>
+    /// Bowman et al.'s homotopy: decodes <paramref name="steps"/> evenly spaced points from <paramref name="a"/> to
+    /// <paramref name="b"/> (each [latent]), both ends included; consecutive equal sentences become one point with a span.
+    /// </summary>
+    private List<InterpolationPoint> InterpolatePath(Tensor a, Tensor b, int steps, InterpolationPath mode, DecodingOptions options, int seed)
+    {
+        var positions = Enumerable.Range(0, steps).Select(i => i / (steps - 1.0)).ToArray();
+        var z = Interpolator.Interpolate(a, b, tensor(positions, device: Device), mode); // [steps, latent]
+        using var generator = Seeded(seed);
+        var sentences = Generate(z, options, generator);
+
+        var points = new List<InterpolationPoint>();
+        for (var step = 0; step < steps; step++)
+        {
+            if (points.Count > 0 && points[^1].Sentence.Text == sentences[step].Text)
+                points[^1] = points[^1] with { LastStep = step, LastPosition = positions[step] };
+            else
+                points.Add(new InterpolationPoint(step, step, positions[step], positions[step], sentences[step]));
+        }
+        return points;
+    }
+
+    private static void CheckPath(int steps, DecodingOptions options)
+    {
+        if (steps < 2)
+            throw new InvalidParameterException("steps", $"must be at least 2, the two ends (got {steps})");
+        options.Validate();
+    }
+
+    /// <summary>A code given as numbers, as a [latent] tensor on the device; a wrong size is an error naming <paramref name="role"/>.</summary>
+    private Tensor Code(float[] code, string role) => code.Length == LatentSize
+        ? tensor(code, device: Device)
+        : throw new TextVaeException($"{role}: has {code.Length} numbers; this model's latent code has {LatentSize}");
 
     private static Generator Seeded(int seed) => SeededRandom.NewGenerator(unchecked((ulong)seed));
 }

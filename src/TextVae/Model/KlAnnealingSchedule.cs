@@ -16,10 +16,10 @@ public sealed class KlAnnealingSchedule(KlScheduleOptions options, long pretrain
 
     private double ScheduleWeight(long step) => options.Kind switch
     {
-        "constant" => options.Beta,
-        "linear" => options.Beta * Math.Min(1.0, (double)step / options.WarmupSteps),
-        "logistic" => options.Beta / (1 + Math.Exp(-options.LogisticRate * (step - options.LogisticMidpoint))),
-        "cyclical" => options.Beta * Math.Min(1.0, (double)(step % options.CycleSteps) / options.CycleSteps / options.RisingRatio),
-        _ => throw new TextVaeException($"objective.klSchedule.kind '{options.Kind}' is not a known schedule"),
+        KlScheduleKind.Constant => options.Beta,
+        KlScheduleKind.Linear => options.Beta * Math.Min(1.0, (double)step / options.WarmupSteps),
+        KlScheduleKind.Logistic => options.Beta / (1 + Math.Exp(-options.LogisticRate * (step - options.LogisticMidpoint))),
+        KlScheduleKind.Cyclical => options.Beta * Math.Min(1.0, (double)(step % options.CycleSteps) / options.CycleSteps / options.RisingRatio),
+        _ => throw ConfigCheck.Undefined(options.Kind, "objective.klSchedule.kind"),
     };
 }

@@ -4,8 +4,7 @@ namespace TextVae.Model;
 /// <summary>How the KL term's weight changes with the training step (see <see cref="KlAnnealingSchedule"/>).</summary>
 public sealed record KlScheduleOptions
 {
-    /// <summary>"constant", "linear", "logistic" or "cyclical".</summary>
-    public string Kind { get; init; } = "logistic";
+    public KlScheduleKind Kind { get; init; } = KlScheduleKind.Logistic;
 
     /// <summary>The weight the schedule rises to (β of β-VAE when constant).</summary>
     public double Beta { get; init; } = 1.0;
@@ -27,7 +26,7 @@ public sealed record KlScheduleOptions
 
     public void Validate()
     {
-        ConfigCheck.OneOf(Kind, "objective.klSchedule.kind", "constant", "linear", "logistic", "cyclical");
+        ConfigCheck.Defined(Kind, "objective.klSchedule.kind");
         ConfigCheck.NotNegative(Beta, "objective.klSchedule.beta");
         ConfigCheck.Positive(WarmupSteps, "objective.klSchedule.warmupSteps");
         ConfigCheck.Positive(LogisticRate, "objective.klSchedule.logisticRate");

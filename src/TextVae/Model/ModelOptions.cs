@@ -18,15 +18,13 @@ public sealed record ModelOptions
     /// <summary>True for the language-model baseline (<see cref="LatentSize"/> 0).</summary>
     public bool IsLanguageModel => LatentSize == 0;
 
-    /// <summary>"lstm", "gru" or "transformer".</summary>
-    public string Encoder { get; init; } = "lstm";
+    public CellKind Encoder { get; init; } = CellKind.Lstm;
     public int EncoderLayers { get; init; } = 1;
 
     /// <summary>RNN encoders read the sentence in both directions and concatenate the final states.</summary>
     public bool Bidirectional { get; init; } = true;
 
-    /// <summary>"lstm", "gru" or "transformer".</summary>
-    public string Decoder { get; init; } = "lstm";
+    public CellKind Decoder { get; init; } = CellKind.Lstm;
     public int DecoderLayers { get; init; } = 1;
 
     /// <summary>Feed z to every decoder step as well as to its start: concatenated to each input embedding for RNNs, added to each position for the Transformer.</summary>
@@ -47,11 +45,9 @@ public sealed record ModelOptions
     public int TransformerFeedForward { get; init; } = 512;
     public double TransformerDropout { get; init; } = 0.1;
 
-    /// <summary>Transformer positions: "learned" or "sinusoidal".</summary>
-    public string Positions { get; init; } = "sinusoidal";
+    public PositionKind Positions { get; init; } = PositionKind.Sinusoidal;
 
-    /// <summary>Transformer encoder summary: "mean" over real tokens, or "summary" (a learned first token).</summary>
-    public string Pooling { get; init; } = "mean";
+    public EncoderPooling Pooling { get; init; } = EncoderPooling.Mean;
 
     /// <summary>Longest sequence the Transformer's positions cover (tokens plus &lt;bos&gt;/&lt;eos&gt;).</summary>
     public int MaxPositions { get; init; } = 256;
@@ -62,30 +58,28 @@ public sealed record ModelOptions
     public double EmbeddingDropout { get; init; }
     public double OutputDropout { get; init; }
 
-    public static readonly string[] Cells = ["lstm", "gru", "transformer"];
-
     public void Validate()
     {
         ConfigCheck.Positive(EmbeddingSize, "model.embeddingSize");
         ConfigCheck.Positive(HiddenSize, "model.hiddenSize");
         ConfigCheck.NotNegative(LatentSize, "model.latentSize");
-        ConfigCheck.OneOf(Encoder, "model.encoder", Cells);
+        ConfigCheck.Defined(Encoder, "model.encoder");
         ConfigCheck.Positive(EncoderLayers, "model.encoderLayers");
-        ConfigCheck.OneOf(Decoder, "model.decoder", Cells);
+        ConfigCheck.Defined(Decoder, "model.decoder");
         ConfigCheck.Positive(DecoderLayers, "model.decoderLayers");
         ConfigCheck.Positive(TransformerHeads, "model.transformerHeads");
         ConfigCheck.Positive(TransformerFeedForward, "model.transformerFeedForward");
         ConfigCheck.InRange(TransformerDropout, 0, 0.99, "model.transformerDropout");
-        ConfigCheck.OneOf(Positions, "model.positions", "learned", "sinusoidal");
-        ConfigCheck.OneOf(Pooling, "model.pooling", "mean", "summary");
+        ConfigCheck.Defined(Positions, "model.positions");
+        ConfigCheck.Defined(Pooling, "model.pooling");
         ConfigCheck.Positive(MaxPositions, "model.maxPositions");
         ConfigCheck.InRange(EmbeddingDropout, 0, 0.99, "model.embeddingDropout");
         ConfigCheck.InRange(OutputDropout, 0, 0.99, "model.outputDropout");
-        if ((Encoder == "transformer" || Decoder == "transformer") && HiddenSize % TransformerHeads != 0)
+        if ((Encoder == CellKind.Transformer || Decoder == CellKind.Transformer) && HiddenSize % TransformerHeads != 0)
             throw new TextVaeException($"model.hiddenSize ({HiddenSize}) must be divisible by model.transformerHeads ({TransformerHeads})");
         if (BagOfWords && IsLanguageModel)
             throw new TextVaeException("model.bagOfWords predicts words from z and needs model.latentSize > 0");
-        if (Decoder == "transformer" && !IsLanguageModel && !LatentAsMemory && !LatentToEveryStep)
+        if (Decoder == CellKind.Transformer && !IsLanguageModel && !LatentAsMemory && !LatentToEveryStep)
             throw new TextVaeException("model.latentAsMemory or model.latentToEveryStep must be true for a transformer decoder, or it never sees z");
     }
 }

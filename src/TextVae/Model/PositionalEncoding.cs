@@ -10,9 +10,10 @@ public sealed class PositionalEncoding : Module<Tensor, Tensor>
     private readonly Modules.Embedding? learned;
     private readonly Tensor? sinusoids;
 
-    public PositionalEncoding(string kind, long maxPositions, long size) : base(nameof(PositionalEncoding))
+    public PositionalEncoding(PositionKind kind, long maxPositions, long size) : base(nameof(PositionalEncoding))
     {
-        if (kind == "learned")
+        ConfigCheck.Defined(kind, "model.positions");
+        if (kind == PositionKind.Learned)
         {
             learned = Embedding(maxPositions, size);
         }

@@ -29,7 +29,7 @@ public sealed class RnnDecoder : SentenceDecoder
         var mapsLatent = !options.IsLanguageModel;
         if (mapsLatent)
             initialHidden = Linear(options.LatentSize, _layers * _hiddenSize);
-        if (options.Decoder == "lstm")
+        if (options.Decoder == CellKind.Lstm)
         {
             lstm = LSTM(inputSize, _hiddenSize, _layers, batchFirst: true);
             if (mapsLatent)

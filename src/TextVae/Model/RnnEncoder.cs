@@ -17,7 +17,7 @@ public sealed class RnnEncoder : SentenceEncoder
     public RnnEncoder(ModelOptions options) : base(nameof(RnnEncoder))
     {
         _directions = options.Bidirectional ? 2 : 1;
-        if (options.Encoder == "lstm")
+        if (options.Encoder == CellKind.Lstm)
             lstm = LSTM(options.EmbeddingSize, options.HiddenSize, options.EncoderLayers, batchFirst: true, bidirectional: options.Bidirectional);
         else
             gru = GRU(options.EmbeddingSize, options.HiddenSize, options.EncoderLayers, batchFirst: true, bidirectional: options.Bidirectional);

@@ -22,7 +22,8 @@ public abstract class SentenceDecoder(string name) : Module<Tensor, Tensor, Tens
 
     public static SentenceDecoder Create(ModelOptions options) => options.Decoder switch
     {
-        "transformer" => new TransformerSentenceDecoder(options),
-        _ => new RnnDecoder(options),
+        CellKind.Lstm or CellKind.Gru => new RnnDecoder(options),
+        CellKind.Transformer => new TransformerSentenceDecoder(options),
+        _ => throw ConfigCheck.Undefined(options.Decoder, "model.decoder"),
     };
 }

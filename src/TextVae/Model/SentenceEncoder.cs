@@ -11,7 +11,8 @@ public abstract class SentenceEncoder(string name) : Module<Tensor, Tensor, Tens
 
     public static SentenceEncoder Create(ModelOptions options) => options.Encoder switch
     {
-        "transformer" => new TransformerSentenceEncoder(options),
-        _ => new RnnEncoder(options),
+        CellKind.Lstm or CellKind.Gru => new RnnEncoder(options),
+        CellKind.Transformer => new TransformerSentenceEncoder(options),
+        _ => throw ConfigCheck.Undefined(options.Encoder, "model.encoder"),
     };
 }

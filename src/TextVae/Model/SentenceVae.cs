@@ -71,7 +71,7 @@ public sealed class SentenceVae : Module<Tensor, Tensor, (Tensor Mu, Tensor LogV
     /// The most tokens a sentence may have for the model to read and score it whole: a Transformer's positions cover
     /// the sentence plus one of &lt;bos&gt;/&lt;eos&gt; (<see cref="ModelOptions.MaxPositions"/>); an RNN has no limit (null).
     /// </summary>
-    public int? LongestSentence => Options.Encoder == "transformer" || Options.Decoder == "transformer" ? Options.MaxPositions - 1 : null;
+    public int? LongestSentence => Options.Encoder == CellKind.Transformer || Options.Decoder == CellKind.Transformer ? Options.MaxPositions - 1 : null;
 
     /// <summary>q(z|x) for a batch; an alias of <see cref="Encode"/> so the module can be called.</summary>
     public override (Tensor Mu, Tensor LogVar) forward(Tensor encoderInput, Tensor lengths) => Encode(encoderInput, lengths);

@@ -23,7 +23,8 @@ public sealed class TransformerSentenceEncoder : SentenceEncoder
         layers = TransformerEncoder(
             TransformerEncoderLayer(options.HiddenSize, options.TransformerHeads, options.TransformerFeedForward, options.TransformerDropout),
             options.EncoderLayers);
-        if (options.Pooling == "summary")
+        ConfigCheck.Defined(options.Pooling, "model.pooling");
+        if (options.Pooling == EncoderPooling.Summary)
             summaryToken = Parameter(SeededRandom.Normal([1, 1, options.HiddenSize], CPU, null) * 0.02); // built on the CPU like every module, then moved
         OutputSize = options.HiddenSize;
         RegisterComponents();

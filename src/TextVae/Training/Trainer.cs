@@ -326,8 +326,8 @@ public sealed class Trainer : IDisposable
             return [];
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        using var generator = new Generator((ulong)_config.Training.Seed + 2, _device);
-        var z = randn([count, _config.Model.LatentSize], generator: generator, device: _device); // [count, latent]
+        using var generator = SeededRandom.NewGenerator((ulong)_config.Training.Seed + 2);
+        var z = SeededRandom.Normal([count, _config.Model.LatentSize], _device, generator); // [count, latent]
         var wasTraining = _model.training;
         _model.eval();
         try

@@ -1,4 +1,5 @@
 using TextVae.Configuration;
+using TextVae.Model;
 
 namespace TextVae.Tests.Configuration;
 
@@ -10,9 +11,9 @@ public class ShippedConfigTests
         var config = TrainConfig.Load(RepositoryFiles.Get("configs/bowman-ptb.json"));
 
         Assert.Equal((353, 191, 13), (config.Model.EmbeddingSize, config.Model.HiddenSize, config.Model.LatentSize));
-        Assert.Equal(("lstm", "lstm", false), (config.Model.Encoder, config.Model.Decoder, config.Model.Bidirectional));
+        Assert.Equal((CellKind.Lstm, CellKind.Lstm, false), (config.Model.Encoder, config.Model.Decoder, config.Model.Bidirectional));
         Assert.Equal(0.38, config.Objective.WordDropout);
-        Assert.Equal("logistic", config.Objective.KlSchedule.Kind);
+        Assert.Equal(KlScheduleKind.Logistic, config.Objective.KlSchedule.Kind);
         Assert.Equal(("word", 10_002), (config.Tokenizer.Kind, config.Tokenizer.Size));
         Assert.Null(config.Data.Train); // the user passes --train and --valid: PTB is not shipped
     }

@@ -31,8 +31,9 @@ public sealed class ModelEvaluatorTests(TinyModel tiny) : IDisposable
         // At K = 1 the estimate is the ELBO's single-sample estimate, with a sampled instead of an analytic KL.
         var negativeElbo = -one.Average(score => score.Elbo);
         Assert.InRange(iwOne, negativeElbo - 0.1, negativeElbo + 0.1);
-        // The tiny model barely uses z (KL ≈ 0.14 nats), so the bound can only tighten by hundredths of a nat.
-        Assert.True(iwFifty <= five && five <= iwOne + 0.02, $"K=1 {iwOne}, K=5 {five}, K=50 {iwFifty}");
+        // The tiny model barely uses z, so the bound can only tighten by hundredths of a nat, about the noise between
+        // the independent draws of each K.
+        Assert.True(iwFifty <= five && five <= iwOne + 0.05, $"K=1 {iwOne}, K=5 {five}, K=50 {iwFifty}");
         var negativeElboFifty = -fifty.Average(score => score.Elbo); // the same 50 samples' reconstruction, analytic KL
         Assert.True(iwFifty <= negativeElboFifty, $"IW-NLL(K=50) {iwFifty} above −ELBO {negativeElboFifty}");
     }

@@ -14,10 +14,10 @@ public sealed class ModelExportTests : IDisposable
     private readonly TemporaryDirectory _directory = new();
 
     [Theory]
-    [InlineData("gru", "gru", false)]
-    [InlineData("lstm", "lstm", true)]
-    [InlineData("transformer", "transformer", false)]
-    public void Safetensors_holds_every_parameter_and_buffer_with_its_name_shape_dtype_and_values(string encoder, string decoder, bool tied)
+    [InlineData(CellKind.Gru, CellKind.Gru, false)]
+    [InlineData(CellKind.Lstm, CellKind.Lstm, true)]
+    [InlineData(CellKind.Transformer, CellKind.Transformer, false)]
+    public void Safetensors_holds_every_parameter_and_buffer_with_its_name_shape_dtype_and_values(CellKind encoder, CellKind decoder, bool tied)
     {
         var checkpoint = WriteCheckpoint(WordTokenizer(), encoder, decoder, tied);
 
@@ -30,7 +30,7 @@ public sealed class ModelExportTests : IDisposable
         using var model = Checkpoint.Load(checkpoint).CreateModel(CPU);
         var expected = model.state_dict();
         Assert.Equal(expected.Keys.Order(), file.Entries.Select(e => e.Name).Order());
-        if (encoder == "transformer")
+        if (encoder == CellKind.Transformer)
             Assert.Contains("decoder.positions.sinusoids", expected.Keys); // buffers travel too
         long position = 0;
         foreach (var entry in file.Entries.OrderBy(e => e.Start))
@@ -49,7 +49,7 @@ public sealed class ModelExportTests : IDisposable
     public void Config_states_the_architecture_tokenizer_rules_special_tokens_version_and_checkpoint_hash()
     {
         var tokenizer = WordTokenizer();
-        var checkpoint = WriteCheckpoint(tokenizer, "lstm", "gru", tied: false);
+        var checkpoint = WriteCheckpoint(tokenizer, CellKind.Lstm, CellKind.Gru, tied: false);
 
         var exported = ModelExport.Write(checkpoint, _directory.File("export"));
 
@@ -84,7 +84,7 @@ public sealed class ModelExportTests : IDisposable
     {
         var corpus = _directory.Write("corpus.txt", "Köln ist schön, sagte sie.", "the cat sat on the mat .", "Übermorgen fährt der Zug um 7 Uhr.");
         var (tokenizer, _) = VocabularyBuilder.Build(corpus, new VocabularyOptions("bpe", 300, 1));
-        var checkpoint = WriteCheckpoint(tokenizer, "gru", "transformer", tied: true);
+        var checkpoint = WriteCheckpoint(tokenizer, CellKind.Gru, CellKind.Transformer, tied: true);
 
         ModelExport.Write(checkpoint, _directory.File("export"));
 
@@ -103,7 +103,7 @@ public sealed class ModelExportTests : IDisposable
     [Fact]
     public void A_second_export_replaces_the_first_but_a_folder_of_other_files_is_refused()
     {
-        var checkpoint = WriteCheckpoint(WordTokenizer(), "gru", "gru", tied: false);
+        var checkpoint = WriteCheckpoint(WordTokenizer(), CellKind.Gru, CellKind.Gru, tied: false);
         ModelExport.Write(checkpoint, _directory.File("export"));
         ModelExport.Write(checkpoint, _directory.File("export"));
         Directory.CreateDirectory(_directory.File("other"));
@@ -117,7 +117,7 @@ public sealed class ModelExportTests : IDisposable
 
     private static WordTokenizer WordTokenizer() => new(["the", "cat", "sat", "on", "mat", "."], lowercase: true);
 
-    private string WriteCheckpoint(ISentenceTokenizer tokenizer, string encoder, string decoder, bool tied)
+    private string WriteCheckpoint(ISentenceTokenizer tokenizer, CellKind encoder, CellKind decoder, bool tied)
     {
         manual_seed(5);
         var config = new TrainConfig

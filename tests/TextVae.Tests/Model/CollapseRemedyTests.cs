@@ -7,19 +7,19 @@ namespace TextVae.Tests.Model;
 public class CollapseRemedyTests
 {
     [Theory]
-    [InlineData("constant", 0, 0.7)]
-    [InlineData("constant", 123_456, 0.7)]
-    [InlineData("linear", 0, 0)]
-    [InlineData("linear", 250, 0.35)]
-    [InlineData("linear", 500, 0.7)]
-    [InlineData("linear", 9_999, 0.7)]
-    [InlineData("cyclical", 0, 0)]
-    [InlineData("cyclical", 100, 0.35)]
-    [InlineData("cyclical", 200, 0.7)]
-    [InlineData("cyclical", 399, 0.7)]
-    [InlineData("cyclical", 400, 0)]
-    [InlineData("cyclical", 500, 0.35)]
-    public void Schedules_give_known_weights(string kind, long step, double expected)
+    [InlineData(KlScheduleKind.Constant, 0, 0.7)]
+    [InlineData(KlScheduleKind.Constant, 123_456, 0.7)]
+    [InlineData(KlScheduleKind.Linear, 0, 0)]
+    [InlineData(KlScheduleKind.Linear, 250, 0.35)]
+    [InlineData(KlScheduleKind.Linear, 500, 0.7)]
+    [InlineData(KlScheduleKind.Linear, 9_999, 0.7)]
+    [InlineData(KlScheduleKind.Cyclical, 0, 0)]
+    [InlineData(KlScheduleKind.Cyclical, 100, 0.35)]
+    [InlineData(KlScheduleKind.Cyclical, 200, 0.7)]
+    [InlineData(KlScheduleKind.Cyclical, 399, 0.7)]
+    [InlineData(KlScheduleKind.Cyclical, 400, 0)]
+    [InlineData(KlScheduleKind.Cyclical, 500, 0.35)]
+    public void Schedules_give_known_weights(KlScheduleKind kind, long step, double expected)
     {
         var schedule = new KlAnnealingSchedule(new KlScheduleOptions { Kind = kind, Beta = 0.7, WarmupSteps = 500, CycleSteps = 400, RisingRatio = 0.5 });
 
@@ -29,7 +29,7 @@ public class CollapseRemedyTests
     [Fact]
     public void The_logistic_schedule_is_half_at_its_midpoint_and_follows_bowmans_curve()
     {
-        var schedule = new KlAnnealingSchedule(new KlScheduleOptions { Kind = "logistic", LogisticRate = 0.0025, LogisticMidpoint = 2500 });
+        var schedule = new KlAnnealingSchedule(new KlScheduleOptions { Kind = KlScheduleKind.Logistic, LogisticRate = 0.0025, LogisticMidpoint = 2500 });
 
         Assert.Equal(0.5, schedule.Weight(2500), 12);
         Assert.Equal(1 / (1 + Math.Exp(2.5)), schedule.Weight(1500), 12);

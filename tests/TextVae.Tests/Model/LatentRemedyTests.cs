@@ -10,10 +10,10 @@ namespace TextVae.Tests.Model;
 public class LatentRemedyTests
 {
     [Theory]
-    [InlineData("gru")]
-    [InlineData("lstm")]
-    [InlineData("transformer")]
-    public void A_model_without_latent_code_is_a_language_model_whose_bound_is_exact(string decoder)
+    [InlineData(CellKind.Gru)]
+    [InlineData(CellKind.Lstm)]
+    [InlineData(CellKind.Transformer)]
+    public void A_model_without_latent_code_is_a_language_model_whose_bound_is_exact(CellKind decoder)
     {
         using var scope = NewDisposeScope();
         manual_seed(21);
@@ -98,14 +98,14 @@ public class LatentRemedyTests
     }
 
     [Theory]
-    [InlineData("constant", 99, 0)]
-    [InlineData("constant", 100, 0.5)]
-    [InlineData("linear", 0, 0)]
-    [InlineData("linear", 150, 0.25)]
-    [InlineData("linear", 300, 0.5)]
-    [InlineData("cyclical", 100, 0)]
-    [InlineData("cyclical", 150, 0.25)]
-    public void Autoencoder_pretraining_holds_the_weight_at_zero_and_then_starts_the_schedule(string kind, long step, double expected)
+    [InlineData(KlScheduleKind.Constant, 99, 0)]
+    [InlineData(KlScheduleKind.Constant, 100, 0.5)]
+    [InlineData(KlScheduleKind.Linear, 0, 0)]
+    [InlineData(KlScheduleKind.Linear, 150, 0.25)]
+    [InlineData(KlScheduleKind.Linear, 300, 0.5)]
+    [InlineData(KlScheduleKind.Cyclical, 100, 0)]
+    [InlineData(KlScheduleKind.Cyclical, 150, 0.25)]
+    public void Autoencoder_pretraining_holds_the_weight_at_zero_and_then_starts_the_schedule(KlScheduleKind kind, long step, double expected)
     {
         var schedule = new KlAnnealingSchedule(new KlScheduleOptions { Kind = kind, Beta = 0.5, WarmupSteps = 100, CycleSteps = 200, RisingRatio = 0.5 }, pretrainingSteps: 100);
 

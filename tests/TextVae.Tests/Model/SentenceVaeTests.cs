@@ -7,19 +7,19 @@ namespace TextVae.Tests.Model;
 
 public class SentenceVaeTests
 {
-    public static TheoryData<string, string> Architectures => new()
+    public static TheoryData<CellKind, CellKind> Architectures => new()
     {
-        { "lstm", "lstm" },
-        { "gru", "gru" },
-        { "transformer", "transformer" },
+        { CellKind.Lstm, CellKind.Lstm },
+        { CellKind.Gru, CellKind.Gru },
+        { CellKind.Transformer, CellKind.Transformer },
     };
 
     [Theory]
-    [InlineData("lstm", "mean")]
-    [InlineData("gru", "mean")]
-    [InlineData("transformer", "mean")]
-    [InlineData("transformer", "summary")]
-    public void Padding_does_not_reach_the_encoder_summary(string encoder, string pooling)
+    [InlineData(CellKind.Lstm, EncoderPooling.Mean)]
+    [InlineData(CellKind.Gru, EncoderPooling.Mean)]
+    [InlineData(CellKind.Transformer, EncoderPooling.Mean)]
+    [InlineData(CellKind.Transformer, EncoderPooling.Summary)]
+    public void Padding_does_not_reach_the_encoder_summary(CellKind encoder, EncoderPooling pooling)
     {
         using var scope = NewDisposeScope();
         manual_seed(1);
@@ -35,12 +35,12 @@ public class SentenceVaeTests
     }
 
     [Theory]
-    [InlineData("lstm", false, true)]
-    [InlineData("gru", true, true)]
-    [InlineData("transformer", false, true)]
-    [InlineData("transformer", true, false)]
-    [InlineData("transformer", true, true)]
-    public void The_decoder_never_sees_future_tokens(string decoder, bool latentToEveryStep, bool latentAsMemory)
+    [InlineData(CellKind.Lstm, false, true)]
+    [InlineData(CellKind.Gru, true, true)]
+    [InlineData(CellKind.Transformer, false, true)]
+    [InlineData(CellKind.Transformer, true, false)]
+    [InlineData(CellKind.Transformer, true, true)]
+    public void The_decoder_never_sees_future_tokens(CellKind decoder, bool latentToEveryStep, bool latentAsMemory)
     {
         using var scope = NewDisposeScope();
         manual_seed(2);
@@ -58,12 +58,12 @@ public class SentenceVaeTests
     }
 
     [Theory]
-    [InlineData("lstm", false, true, false)]
-    [InlineData("gru", true, true, true)]
-    [InlineData("transformer", false, true, false)]
-    [InlineData("transformer", true, false, true)]
-    [InlineData("transformer", true, true, false)]
-    public void Step_by_step_decoding_gives_the_teacher_forced_logits(string decoder, bool latentToEveryStep, bool latentAsMemory, bool tied)
+    [InlineData(CellKind.Lstm, false, true, false)]
+    [InlineData(CellKind.Gru, true, true, true)]
+    [InlineData(CellKind.Transformer, false, true, false)]
+    [InlineData(CellKind.Transformer, true, false, true)]
+    [InlineData(CellKind.Transformer, true, true, false)]
+    public void Step_by_step_decoding_gives_the_teacher_forced_logits(CellKind decoder, bool latentToEveryStep, bool latentAsMemory, bool tied)
     {
         using var scope = NewDisposeScope();
         manual_seed(7);
@@ -87,7 +87,7 @@ public class SentenceVaeTests
 
     [Theory]
     [MemberData(nameof(Architectures))]
-    public void Gradients_reach_every_parameter(string encoder, string decoder)
+    public void Gradients_reach_every_parameter(CellKind encoder, CellKind decoder)
     {
         using var scope = NewDisposeScope();
         manual_seed(3);
@@ -172,12 +172,21 @@ public class SentenceVaeTests
     }
 
     [Fact]
+    public void A_model_built_without_validation_refuses_a_cell_it_does_not_know()
+    {
+        var error = Assert.Throws<InvalidParameterException>(() => new SentenceVae(TinyBatches.Options(decoder: (CellKind)7)));
+
+        Assert.Equal("model.decoder", error.Parameter);
+    }
+
+    [Fact]
     public void Options_validation_names_the_field()
     {
-        var error = Assert.ThrowsAny<TextVaeException>(() => (TinyBatches.Options() with { Encoder = "cnn" }).Validate());
+        var error = Assert.ThrowsAny<TextVaeException>(() => (TinyBatches.Options() with { Encoder = (CellKind)7 }).Validate());
         Assert.StartsWith("model.encoder", error.Message);
+        Assert.Contains("lstm, gru, transformer", error.Message);
 
-        error = Assert.ThrowsAny<TextVaeException>(() => (TinyBatches.Options("transformer", "transformer") with { HiddenSize = 33 }).Validate());
+        error = Assert.ThrowsAny<TextVaeException>(() => (TinyBatches.Options(CellKind.Transformer, CellKind.Transformer) with { HiddenSize = 33 }).Validate());
         Assert.Contains("model.transformerHeads", error.Message);
     }
 }

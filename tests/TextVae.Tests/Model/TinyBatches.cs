@@ -8,7 +8,7 @@ internal static class TinyBatches
 {
     public const int Vocabulary = 30;
 
-    public static ModelOptions Options(string encoder = "lstm", string decoder = "lstm") => new()
+    public static ModelOptions Options(CellKind encoder = CellKind.Lstm, CellKind decoder = CellKind.Lstm) => new()
     {
         VocabularySize = Vocabulary,
         EmbeddingSize = 16,

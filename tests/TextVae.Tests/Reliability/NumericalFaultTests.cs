@@ -100,7 +100,7 @@ public class NumericalFaultTests
         var config = new TrainConfig
         {
             Data = new() { MaxLength = 8, BatchSize = 4 },
-            Model = new ModelOptions { VocabularySize = tokenizer.VocabularySize, EmbeddingSize = 8, HiddenSize = 8, LatentSize = 4, Encoder = "gru", Decoder = "gru" },
+            Model = new ModelOptions { VocabularySize = tokenizer.VocabularySize, EmbeddingSize = 8, HiddenSize = 8, LatentSize = 4, Encoder = CellKind.Gru, Decoder = CellKind.Gru },
             Training = new TrainingOptions { MaxSteps = 12, CheckpointEvery = 5, MaxBadSteps = MaxBadSteps, ShowReconstructions = 0, Seed = 5 },
         };
         var trainer = new Trainer(config, tokenizer, Sentences(80), Sentences(8), run, CPU, logger);

@@ -17,7 +17,7 @@ internal static class SmallCheckpoint
             Model = new ModelOptions
             {
                 VocabularySize = tokenizer.VocabularySize, EmbeddingSize = 4, HiddenSize = 4, LatentSize = 2,
-                Encoder = "gru", Decoder = "gru",
+                Encoder = CellKind.Gru, Decoder = CellKind.Gru,
             },
         };
         using var model = new SentenceVae(config.Model);

@@ -19,8 +19,9 @@ public class TorchRuntimeTests
     public void The_cpu_device_is_always_available_and_unknown_choices_are_named_in_the_error()
     {
         Assert.Equal(DeviceType.CPU, DeviceSelector.Resolve("cpu").type);
-        var error = Assert.ThrowsAny<TextVaeException>(() => DeviceSelector.Resolve("tpu"));
-        Assert.Contains("--device", error.Message);
+        var error = Assert.Throws<InvalidParameterException>(() => DeviceSelector.Resolve("tpu"));
+        Assert.Equal("device", error.Parameter);
+        Assert.Contains("'tpu' is not one of auto, cpu, cuda", error.Message);
     }
 }
 

@@ -52,9 +52,10 @@ public class ResumeTests
         TrainInterrupted(Request(run), 3);
         var before = File.ReadAllBytes(Path.Combine(run, "last.tvae"));
 
-        var error = Assert.ThrowsAny<TextVaeException>(() => TrainingSession.Prepare(Request(run), NullLoggerFactory.Instance));
+        var error = Assert.Throws<InvalidParameterException>(() => TrainingSession.Prepare(Request(run), NullLoggerFactory.Instance));
 
-        Assert.Contains("--resume", error.Message);
+        Assert.Equal("runFolder", error.Parameter);
+        Assert.Contains("resume that run", error.Message);
         Assert.Equal(before, File.ReadAllBytes(Path.Combine(run, "last.tvae")));
     }
 }

@@ -17,14 +17,15 @@ internal sealed class TuiHarness : IDisposable
     private readonly IApplication _app;
     private readonly LoadedModel _model;
 
-    public TuiHarness(LoadedModel model, string saveDirectory)
+    public TuiHarness(LoadedModel model, string saveDirectory, string? mapCorpus = null)
     {
         _model = model;
         _app = Application.Create();
         _app.Init(DriverRegistry.Names.ANSI);
         _app.Driver!.SetScreenSize(120, 40);
         Worker = new GenerationWorker(_app);
-        Window = new TextVaeWindow(_app, model, Worker, saveDirectory);
+        Worker.Reported += report => StatusHistory.Add(report.Message);
+        Window = new TextVaeWindow(_app, model, Worker, saveDirectory, mapCorpus);
         _app.Begin(Window);
         Draw();
     }
@@ -32,6 +33,9 @@ internal sealed class TuiHarness : IDisposable
     public TextVaeWindow Window { get; }
 
     public GenerationWorker Worker { get; }
+
+    /// <summary>Every message the worker reported, oldest first (the status line shows only the newest).</summary>
+    public List<string> StatusHistory { get; } = [];
 
     /// <summary>The whole screen as text, after a fresh layout and draw.</summary>
     public string Screen
@@ -51,11 +55,15 @@ internal sealed class TuiHarness : IDisposable
             Press(new Key(character));
     }
 
-    /// <summary>Waits until the worker is idle, then runs what it posted to the UI thread.</summary>
+    /// <summary>Waits until the worker is idle, then runs what it posted to the UI thread, again while that submitted more work.</summary>
     public void WaitForWorker()
     {
-        Assert.True(Worker.WhenIdle().Wait(WorkerTimeout), $"the worker did not finish within {WorkerTimeout}");
-        _app.TimedEvents!.RunTimers();
+        do
+        {
+            Assert.True(Worker.WhenIdle().Wait(WorkerTimeout), $"the worker did not finish within {WorkerTimeout}");
+            _app.TimedEvents!.RunTimers();
+        }
+        while (Worker.Busy);
         Draw();
     }
 

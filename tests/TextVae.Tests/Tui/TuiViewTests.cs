@@ -1,4 +1,5 @@
 using Terminal.Gui.Input;
+using TextVae.Generation;
 using TextVae.Tui;
 
 namespace TextVae.Tests.Tui;
@@ -31,6 +32,22 @@ public sealed class TuiViewTests(TinyModel tiny) : IDisposable
     }
 
     [Fact]
+    public void Interpolate_starts_with_two_validation_sentences()
+    {
+        using var ui = Open();
+        var view = ui.Window.InterpolateView;
+        ui.Press(Key.F3);
+
+        var valid = File.ReadLines(tiny.ValidCorpus).ToHashSet();
+        Assert.Contains(view.First.Text, valid);
+        Assert.Contains(view.Second.Text, valid);
+        Assert.NotEqual(view.First.Text, view.Second.Text);
+        ui.Press(Key.G.WithCtrl);
+        ui.WaitForWorker();
+        Assert.StartsWith("interpolate: path of 8 steps", ui.Window.Status);
+    }
+
+    [Fact]
     public void Interpolate_lists_the_path_with_positions_and_swaps_the_ends()
     {
         using var ui = Open();
@@ -38,9 +55,7 @@ public sealed class TuiViewTests(TinyModel tiny) : IDisposable
         ui.Press(Key.F3);
         Assert.Same(view, ui.Window.Current);
         Assert.Contains("[F3 Interpolate]", ui.Screen);
-        ui.Type(First);
-        ui.Press(Key.Tab);
-        ui.Type(Second);
+        (view.First.Text, view.Second.Text) = (First, Second);
         ui.Press(Key.G.WithCtrl);
         ui.WaitForWorker();
 
@@ -87,6 +102,24 @@ public sealed class TuiViewTests(TinyModel tiny) : IDisposable
         Assert.StartsWith("working… paraphrase", ui.Window.Status);
         ui.WaitForWorker();
         Assert.StartsWith("paraphrase: ", ui.Window.Status);
+    }
+
+    [Fact]
+    public void Paraphrases_can_be_ranked_by_latent_distance()
+    {
+        using var ui = Open();
+        var view = ui.Window.ParaphraseView;
+        ui.Press(Key.F4);
+        view.Ranking = ParaphraseRanking.Distance;
+        view.Sentence.Text = First;
+        ui.Press(Key.G.WithCtrl);
+        ui.WaitForWorker();
+
+        Assert.True(view.Lines.Count > 1);
+        var distances = view.Lines.Select(line => double.Parse(line[13..22], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(distances.Order(), distances);
+        Assert.Contains("Rank by:", ui.Screen);
+        Assert.Contains("distance", ui.Screen);
     }
 
     [Fact]
@@ -142,16 +175,46 @@ public sealed class TuiViewTests(TinyModel tiny) : IDisposable
     }
 
     [Fact]
-    public void Save_writes_the_current_list_to_a_file()
+    public void Save_asks_for_a_file_name_named_after_today_by_default()
     {
         using var ui = Open();
         ui.Press(Key.G.WithCtrl);
         ui.WaitForWorker();
         ui.Press(Key.S.WithCtrl);
 
-        var file = Assert.Single(Directory.GetFiles(_directory.Path, "textvae-sample-*.txt"));
+        var expected = $"textvae-sample-{DateTime.Now:yyyy-MM-dd}.txt";
+        Assert.True(ui.Window.SavePrompt.Visible);
+        Assert.Equal(expected, ui.Window.SavePrompt.FileName.Text);
+        Assert.Contains("Save as", ui.Screen);
+        ui.Press(Key.Enter);
+
+        var file = Path.Combine(_directory.Path, expected);
         Assert.Equal(ui.Window.SampleView.Lines, File.ReadAllLines(file));
         Assert.Equal($"saved 10 lines to {file}", ui.Window.Status);
+        Assert.False(ui.Window.SavePrompt.Visible);
+
+        // Saving again offers a new name rather than overwriting; a typed existing name is refused and the file kept.
+        ui.Press(Key.S.WithCtrl);
+        Assert.Equal($"textvae-sample-{DateTime.Now:yyyy-MM-dd}-2.txt", ui.Window.SavePrompt.FileName.Text);
+        ui.Window.SavePrompt.FileName.Text = expected;
+        File.WriteAllText(file, "kept\n");
+        ui.Press(Key.Enter);
+        Assert.Equal($"error: {file} exists and was kept; save again under another name", ui.Window.Status);
+        Assert.Equal("kept\n", File.ReadAllText(file));
+    }
+
+    [Fact]
+    public void Esc_cancels_saving_without_writing_or_quitting()
+    {
+        using var ui = Open();
+        ui.Press(Key.G.WithCtrl);
+        ui.WaitForWorker();
+        ui.Press(Key.S.WithCtrl);
+        ui.Press(Key.Esc);
+
+        Assert.False(ui.Window.SavePrompt.Visible);
+        Assert.Empty(Directory.GetFiles(_directory.Path, "textvae-*.txt"));
+        Assert.Contains("Count:", ui.Screen);
     }
 
     [Fact]

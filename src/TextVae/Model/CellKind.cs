@@ -1,0 +1,12 @@
+using System.Text.Json.Serialization;
+
+namespace TextVae.Model;
+
+/// <summary>The layers that read or write a sentence, in the encoder and the decoder alike.</summary>
+[JsonConverter(typeof(SpelledEnumConverter<CellKind>))]
+public enum CellKind
+{
+    Lstm,
+    Gru,
+    Transformer,
+}

@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace TextVae.Model;
+
+/// <summary>How the Transformer encoder summarises a sentence in one vector.</summary>
+[JsonConverter(typeof(SpelledEnumConverter<EncoderPooling>))]
+public enum EncoderPooling
+{
+    /// <summary>The mean of the final states over real tokens.</summary>
+    Mean,
+    /// <summary>The final state of a learned first token.</summary>
+    Summary,
+}

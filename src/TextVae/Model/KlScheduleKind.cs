@@ -1,0 +1,13 @@
+using System.Text.Json.Serialization;
+
+namespace TextVae.Model;
+
+/// <summary>The shape of the KL weight over training steps (see <see cref="KlAnnealingSchedule"/>).</summary>
+[JsonConverter(typeof(SpelledEnumConverter<KlScheduleKind>))]
+public enum KlScheduleKind
+{
+    Constant,
+    Linear,
+    Logistic,
+    Cyclical,
+}
