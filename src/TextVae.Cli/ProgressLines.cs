@@ -17,13 +17,20 @@ public sealed class ProgressLines(TextWriter error, string label) : IProgress<Sc
     public void Report(ScoringProgress value)
     {
         var elapsed = _clock.Elapsed;
-        var finished = value.Sentences >= value.Total;
+        var finished = value.Total is { } total && value.Sentences >= total;
         if (!finished && elapsed - _lastLine < Interval)
             return;
         _lastLine = elapsed;
-        var left = value.Sentences == 0 ? TimeSpan.Zero : elapsed * ((double)(value.Total - value.Sentences) / value.Sentences);
+        if (value.Total is not { } all)
+        {
+            // A streamed file's length is not known ahead: the rate is what tells how long is left.
+            var rate = value.Sentences / Math.Max(elapsed.TotalSeconds, 1e-3);
+            error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label}: {value.Sentences:N0} sentences, {Format(elapsed)} elapsed, {rate:N1}/s"));
+            return;
+        }
+        var left = value.Sentences == 0 ? TimeSpan.Zero : elapsed * ((double)(all - value.Sentences) / value.Sentences);
         error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{label}: {value.Sentences:N0}/{value.Total:N0} sentences, {Format(elapsed)} elapsed{(finished ? "" : $", about {Format(left)} left")}"));
+            $"{label}: {value.Sentences:N0}/{all:N0} sentences, {Format(elapsed)} elapsed{(finished ? "" : $", about {Format(left)} left")}"));
     }
 
     private static string Format(TimeSpan time) => TimeSpan.FromSeconds(Math.Round(time.TotalSeconds)).ToString(@"h\:mm\:ss", CultureInfo.InvariantCulture);

@@ -63,10 +63,10 @@ public static class GenerationOutput
             output.WriteLine($"{"read as",-8}{input.AsRead}");
     }
 
-    public static void WriteSamples(TextWriter output, TextGenerator generator, IReadOnlyList<GeneratedSentence> sentences)
+    public static void WriteSamples(TextWriter output, TextGenerator generator, IReadOnlyList<NumberedSample> samples)
     {
-        for (var i = 0; i < sentences.Count; i++)
-            output.WriteLine($"{i + 1,3}. {sentences[i].Text}  {Annotation(sentences[i])}");
+        foreach (var sample in samples)
+            output.WriteLine($"{sample.Number,3}. {sample.Sentence.Text}  {Annotation(sample.Sentence)}");
         WriteCorpusNotice(output, generator);
     }
 

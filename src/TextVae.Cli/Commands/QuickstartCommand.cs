@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TextVae.Data;
 using TextVae.Generation;
 using TextVae.Runtime;
 using TextVae.Training;
@@ -59,7 +60,7 @@ public static class QuickstartCommand
         using var generator = TextGenerator.Load(run.PreferredCheckpoint!, DeviceSelector.Resolve(device));
         output.WriteLine();
         output.WriteLine("Sentences from the prior (z ~ N(0, I), greedy decoding):");
-        GenerationOutput.WriteSamples(output, generator, generator.Sample(8, new DecodingOptions(), seed: 1));
+        GenerationOutput.WriteSamples(output, generator, generator.Sample(8, new DecodingOptions(), seed: 1, Shard.All).ToArray());
 
         var (first, second) = generator.ValidationPair()
             ?? throw new TextVaeException($"the validation corpus {generator.Checkpoint.Config.Data.Valid} has no two short sentences without unknown words to interpolate between");

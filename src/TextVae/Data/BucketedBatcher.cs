@@ -1,4 +1,3 @@
-using TextVae.Tokenization;
 using static TorchSharp.torch;
 
 namespace TextVae.Data;
@@ -49,25 +48,6 @@ public sealed class BucketedBatcher
     public IEnumerable<SentenceBatch> Batches(EpochPlan plan) => plan.Batches.Select(MakeBatch);
 
     /// <summary>Rows <c>&lt;bos&gt; w1 … wn &lt;eos&gt; &lt;pad&gt; …</c> for the given sentences, in the given order.</summary>
-    public SentenceBatch MakeBatch(IReadOnlyList<int> sentenceIndices)
-    {
-        var width = sentenceIndices.Max(i => _sentences[i].Length) + 2;
-        var tokens = new long[sentenceIndices.Count * width];
-        Array.Fill(tokens, SpecialTokens.Pad);
-        var lengths = new long[sentenceIndices.Count];
-        for (var row = 0; row < sentenceIndices.Count; row++)
-        {
-            var sentence = _sentences[sentenceIndices[row]];
-            var offset = row * width;
-            tokens[offset] = SpecialTokens.Bos;
-            for (var i = 0; i < sentence.Length; i++)
-                tokens[offset + 1 + i] = sentence[i];
-            tokens[offset + 1 + sentence.Length] = SpecialTokens.Eos;
-            lengths[row] = sentence.Length + 1;
-        }
-        return new SentenceBatch(
-            tensor(tokens, [sentenceIndices.Count, width], ScalarType.Int64), // [batch, maxWords + 2]
-            tensor(lengths, ScalarType.Int64), // [batch]
-            lengths.Sum());
-    }
+    public SentenceBatch MakeBatch(IReadOnlyList<int> sentenceIndices) =>
+        SentenceBatch.Of(sentenceIndices.Select(i => _sentences[i]).ToArray());
 }

@@ -1,3 +1,4 @@
+using TextVae.Tokenization;
 using static TorchSharp.torch;
 
 namespace TextVae.Data;
@@ -12,6 +13,29 @@ namespace TextVae.Data;
 public sealed record SentenceBatch(Tensor Tokens, Tensor Lengths, long TargetTokenCount) : IDisposable
 {
     public long Size => Tokens.shape[0];
+
+    /// <summary>Rows <c>&lt;bos&gt; w1 … wn &lt;eos&gt; &lt;pad&gt; …</c> for token sequences (without &lt;bos&gt;/&lt;eos&gt;), in the given order, on the CPU.</summary>
+    public static SentenceBatch Of(IReadOnlyList<int[]> sentences)
+    {
+        var width = sentences.Max(ids => ids.Length) + 2;
+        var tokens = new long[sentences.Count * width];
+        Array.Fill(tokens, SpecialTokens.Pad);
+        var lengths = new long[sentences.Count];
+        for (var row = 0; row < sentences.Count; row++)
+        {
+            var sentence = sentences[row];
+            var offset = row * width;
+            tokens[offset] = SpecialTokens.Bos;
+            for (var i = 0; i < sentence.Length; i++)
+                tokens[offset + 1 + i] = sentence[i];
+            tokens[offset + 1 + sentence.Length] = SpecialTokens.Eos;
+            lengths[row] = sentence.Length + 1;
+        }
+        return new SentenceBatch(
+            tensor(tokens, [sentences.Count, width], ScalarType.Int64), // [batch, maxWords + 2]
+            tensor(lengths, ScalarType.Int64), // [batch]
+            lengths.Sum());
+    }
 
     public SentenceBatch To(Device device) =>
         new(Tokens.to(device), Lengths.to(device), TargetTokenCount);

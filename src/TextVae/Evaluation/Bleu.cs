@@ -10,79 +10,22 @@ namespace TextVae.Evaluation;
 /// </summary>
 public static class Bleu
 {
-    private const int MaxOrder = NgramCounts.MaxOrder;
-    private const double Epsilon = 0.1;
-
-    /// <summary>Corpus BLEU: statistics summed over all sentence pairs before the geometric mean.</summary>
+    /// <summary>Corpus BLEU: statistics summed over all sentence pairs before the geometric mean (<see cref="BleuStatistics"/>).</summary>
     public static double Corpus(IReadOnlyList<string[]> hypotheses, IReadOnlyList<string[][]> references)
     {
         if (hypotheses.Count != references.Count)
             throw new ArgumentException("one list of references is needed per hypothesis");
-        var total = new Statistics();
+        var total = new BleuStatistics();
         for (var i = 0; i < hypotheses.Count; i++)
-            total.Add(Statistics.Of(hypotheses[i], references[i].Select(NgramCounts.Of).ToArray(), references[i].Select(r => r.Length).ToArray()));
+            total.Add(BleuStatistics.Of(hypotheses[i], references[i].Select(NgramCounts.Of).ToArray(), references[i].Select(r => r.Length).ToArray()));
         return total.Score(smooth: false);
     }
 
     /// <summary>Smoothed BLEU of one sentence against its references.</summary>
     public static double Sentence(string[] hypothesis, string[][] references) =>
-        Statistics.Of(hypothesis, references.Select(NgramCounts.Of).ToArray(), references.Select(r => r.Length).ToArray()).Score(smooth: true);
+        BleuStatistics.Of(hypothesis, references.Select(NgramCounts.Of).ToArray(), references.Select(r => r.Length).ToArray()).Score(smooth: true);
 
     /// <summary>Sentence BLEU with references given as precomputed counts, for self-BLEU's many comparisons.</summary>
     internal static double Sentence(string[] hypothesis, NgramCounts[] references, int[] referenceLengths) =>
-        Statistics.Of(hypothesis, references, referenceLengths).Score(smooth: true);
-
-    private sealed class Statistics
-    {
-        private readonly long[] _matches = new long[MaxOrder];
-        private readonly long[] _totals = new long[MaxOrder];
-        private long _hypothesisLength;
-        private long _referenceLength;
-
-        public static Statistics Of(string[] hypothesis, NgramCounts[] references, int[] referenceLengths)
-        {
-            var statistics = new Statistics { _hypothesisLength = hypothesis.Length, _referenceLength = ClosestLength(hypothesis.Length, referenceLengths) };
-            var counts = NgramCounts.Of(hypothesis);
-            foreach (var (ngram, count) in counts.Entries)
-            {
-                var order = ngram.Count(c => c == ' ') + 1;
-                var clip = references.Length == 0 ? 0 : references.Max(reference => reference.Count(ngram));
-                statistics._matches[order - 1] += Math.Min(count, clip);
-            }
-            for (var n = 1; n <= MaxOrder; n++)
-                statistics._totals[n - 1] = Math.Max(0, hypothesis.Length - n + 1);
-            return statistics;
-        }
-
-        public void Add(Statistics other)
-        {
-            for (var n = 0; n < MaxOrder; n++)
-            {
-                _matches[n] += other._matches[n];
-                _totals[n] += other._totals[n];
-            }
-            _hypothesisLength += other._hypothesisLength;
-            _referenceLength += other._referenceLength;
-        }
-
-        public double Score(bool smooth)
-        {
-            if (_hypothesisLength == 0 || _matches[0] == 0)
-                return 0;
-            var logPrecision = 0.0;
-            for (var n = 0; n < MaxOrder; n++)
-            {
-                var total = smooth ? Math.Max(1, _totals[n]) : _totals[n];
-                var matches = _matches[n] > 0 ? _matches[n] : smooth ? Epsilon : 0;
-                if (matches == 0 || total == 0)
-                    return 0;
-                logPrecision += Math.Log(matches / total) / MaxOrder;
-            }
-            var brevity = _hypothesisLength >= _referenceLength ? 0 : 1 - (double)_referenceLength / _hypothesisLength;
-            return 100 * Math.Exp(brevity + logPrecision);
-        }
-
-        private static int ClosestLength(int length, int[] referenceLengths) =>
-            referenceLengths.Length == 0 ? 0 : referenceLengths.OrderBy(r => Math.Abs(r - length)).ThenBy(r => r).First();
-    }
+        BleuStatistics.Of(hypothesis, references, referenceLengths).Score(smooth: true);
 }

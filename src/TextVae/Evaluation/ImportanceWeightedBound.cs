@@ -19,7 +19,16 @@ public static class ImportanceWeightedBound
     /// <param name="samples">K, the number of importance samples.</param>
     /// <param name="chunk">Samples evaluated together.</param>
     /// <returns>[batch] estimates of log p(x) in nats.</returns>
-    public static Tensor LogMarginal(Tensor mu, Tensor logVar, Func<Tensor, Tensor> logLikelihood, int samples, int chunk, Generator? generator = null)
+    public static Tensor LogMarginal(Tensor mu, Tensor logVar, Func<Tensor, Tensor> logLikelihood, int samples, int chunk, Generator? generator = null) =>
+        LogMarginal(mu, logVar, logLikelihood, samples, chunk,
+            (_, k) => SeededRandom.Normal([k, mu.shape[0], mu.shape[1]], mu.device, generator, mu.dtype));
+
+    /// <summary>The same with the standard-normal draws given: <paramref name="epsilon"/> [K, batch, latent], on any device.</summary>
+    public static Tensor LogMarginal(Tensor mu, Tensor logVar, Func<Tensor, Tensor> logLikelihood, Tensor epsilon, int chunk) =>
+        LogMarginal(mu, logVar, logLikelihood, (int)epsilon.shape[0], chunk,
+            (done, k) => epsilon[TensorIndex.Slice(done, done + k)].to(mu.dtype, mu.device));
+
+    private static Tensor LogMarginal(Tensor mu, Tensor logVar, Func<Tensor, Tensor> logLikelihood, int samples, int chunk, Func<int, int, Tensor> noise)
     {
         if (samples < 1)
             throw new ArgumentOutOfRangeException(nameof(samples), "at least one importance sample is needed");
@@ -29,7 +38,7 @@ public static class ImportanceWeightedBound
         {
             using var scope = NewDisposeScope();
             var k = Math.Min(chunk, samples - done);
-            var epsilon = SeededRandom.Normal([k, mu.shape[0], mu.shape[1]], mu.device, generator, mu.dtype); // [k, batch, latent]
+            var epsilon = noise(done, k); // [k, batch, latent]
             var z = mu.unsqueeze(0) + std.unsqueeze(0) * epsilon;
             var logPrior = (-0.5 * (z.pow(2) + Log2Pi)).sum(2); // [k, batch]
             var logPosterior = (-0.5 * (epsilon.pow(2) + logVar.unsqueeze(0) + Log2Pi)).sum(2); // [k, batch]

@@ -11,23 +11,39 @@ namespace TextVae.Evaluation;
 /// <summary>
 /// Measures a trained model on a data set the way the text-VAE literature does, for <c>textvae eval</c> and
 /// <c>textvae score</c>: ELBO, importance-weighted NLL and perplexity, mutual information, active units,
-/// reconstruction BLEU, and the diversity and novelty of sentences decoded from the prior.
+/// reconstruction BLEU, and the diversity and novelty of sentences decoded from the prior. The data set is
+/// streamed in blocks (<see cref="CorpusBlocks"/>) and every sentence's random numbers come from its line
+/// (<see cref="LineRandom"/>), so a shard's results are exactly its share of the one-process results.
 /// </summary>
 public sealed class ModelEvaluator : IDisposable
 {
     /// <summary>Prior samples decoded together.</summary>
     private const int SampleRows = 256;
 
+    /// <summary>Sentences the mutual information is estimated on (<see cref="MutualInformationSample"/>): every sentence of the usual test sets.</summary>
+    public const int MutualInformationSentences = 10_000;
+
     private readonly Checkpoint _checkpoint;
     private readonly SentenceVae _model;
     private readonly Device _device;
 
-    public ModelEvaluator(Checkpoint checkpoint, Device device)
+    /// <param name="checkpointSha256">SHA-256 of the checkpoint file, recorded in evaluation parts so that only parts of the same model merge.</param>
+    public ModelEvaluator(Checkpoint checkpoint, Device device, string checkpointPath = "", string checkpointSha256 = "")
     {
         _checkpoint = checkpoint;
         _device = device;
+        CheckpointPath = checkpointPath;
+        CheckpointSha256 = checkpointSha256;
         _model = checkpoint.CreateModel(device);
+        _model.eval();
     }
+
+    /// <summary>Loads a checkpoint file and notes its hash.</summary>
+    public static ModelEvaluator Load(string checkpointPath, Device device) =>
+        new(Checkpoint.Load(checkpointPath), device, checkpointPath, CheckpointDigest.Of(checkpointPath));
+
+    public string CheckpointPath { get; }
+    public string CheckpointSha256 { get; }
 
     public ISentenceTokenizer Tokenizer => _checkpoint.Tokenizer;
 
@@ -35,90 +51,170 @@ public sealed class ModelEvaluator : IDisposable
     public DataOptions Batching => _checkpoint.Config.Data;
 
     /// <summary>
-    /// Reads and tokenizes a data set as given: every sentence whole, short ones and repeats included. Only sentences
-    /// longer than the model can read (a Transformer's position limit) are left out, and counted in the report.
+    /// A data set read as given, one shard of it: every sentence whole, short ones and repeats included. Only
+    /// sentences longer than the model can read (a Transformer's position limit) are left out, and counted in the report.
     /// </summary>
-    public EncodedCorpus Load(string path) => EncodedCorpus.LoadWhole(path, Tokenizer, Batching.Strict, _model.LongestSentence);
+    public CorpusBlocks Blocks(string path, Shard shard, int blockLines = CorpusBlocks.DefaultBlockLines) =>
+        CorpusBlocks.Whole(path, Tokenizer, Batching.Strict, _model.LongestSentence, shard, blockLines);
 
     /// <summary>The corpus that novelty is measured against: the one given, else the one stored in the checkpoint if it is still there.</summary>
     public TrainingCorpusIndex? TrainingCorpus(EvaluationOptions options) =>
         options.TrainCorpus is { } given ? new TrainingCorpusIndex(given, Tokenizer) : TrainingCorpusIndex.IfPresent(_checkpoint.Info.TrainCorpus, Tokenizer);
 
-    public SentenceScore[] Score(EncodedCorpus data, EvaluationOptions options, IProgress<ScoringProgress>? progress = null)
+    /// <summary>Every sentence's scores, streamed block by block, each block's rows in line order.</summary>
+    public IEnumerable<SentenceScore> Score(CorpusBlocks blocks, EvaluationOptions options, IProgress<ScoringProgress>? progress = null,
+        CancellationToken cancel = default)
     {
-        using var generator = SeededRandom.NewGenerator((ulong)options.Seed);
-        return SentenceScorer.Score(_model, data, Batching, options, _device, generator, progress);
+        options.Validate();
+        long done = 0;
+        foreach (var block in blocks.Read())
+        {
+            var scores = new List<SentenceScore>(block.Sentences.Count);
+            foreach (var batch in block.Batches(Batching.BatchSize))
+            {
+                cancel.ThrowIfCancellationRequested();
+                scores.AddRange(SentenceScorer.Score(_model, batch, options, _device).Scores);
+                done += batch.Length;
+                progress?.Report(new ScoringProgress(done, null));
+            }
+            foreach (var score in scores.OrderBy(score => score.Line))
+                yield return score;
+        }
     }
 
-    public EvaluationReport Evaluate(EncodedCorpus data, EvaluationOptions options, IProgress<ScoringProgress>? progress = null)
+    /// <summary>The whole data set in one process: the report of a single part covering every shard.</summary>
+    public EvaluationReport Evaluate(string path, EvaluationOptions options, IProgress<ScoringProgress>? progress = null, CancellationToken cancel = default)
+    {
+        var part = EvaluatePart(Blocks(path, Shard.All), options, progress, cancel);
+        return EvaluationPart.Merge([(path, part)]).Report();
+    }
+
+    /// <summary>One shard's additive share of the evaluation (<see cref="EvaluationPart"/>); shard 0 also measures the prior samples.</summary>
+    public EvaluationPart EvaluatePart(CorpusBlocks blocks, EvaluationOptions options, IProgress<ScoringProgress>? progress = null,
+        CancellationToken cancel = default)
     {
         options.Validate();
         // Read first, so a bad training corpus fails before the long importance-sampling pass rather than after it.
-        var training = options.PriorSamples > 0 ? TrainingCorpus(options)?.Preload() : null;
-        using var generator = SeededRandom.NewGenerator((ulong)options.Seed);
-        var batcher = new BucketedBatcher(data.Sentences, Batching);
-        var plan = batcher.Plan(0);
-        var elbo = ElboEvaluator.Evaluate(_model, batcher.Batches(plan), _device, generator, options.MutualInformation);
-        var scores = SentenceScorer.Score(_model, data, Batching, options, _device, generator, progress);
-        var totalNll = scores.Sum(score => score.IwNll);
-        var report = new EvaluationReport
+        var measuresPrior = options.PriorSamples > 0 && blocks.Shard.Index == 0;
+        var trainingCorpus = options.PriorSamples > 0 ? TrainingCorpus(options) : null;
+        var training = measuresPrior ? trainingCorpus?.Preload() : null;
+        var part = new EvaluationPart
         {
-            Elbo = elbo.Elbo,
-            Reconstruction = elbo.Reconstruction,
-            Kl = elbo.Kl,
-            IwNll = totalNll / elbo.Sentences,
-            Perplexity = Math.Exp(totalNll / elbo.Tokens),
-            MutualInformation = elbo.MutualInformation,
-            MutualInformationEstimator = elbo.MutualInformationEstimator,
-            MutualInformationBound = elbo.MutualInformationBound,
-            MutualInformationAtBound = elbo.MutualInformationAtBound,
-            ActiveUnits = elbo.ActiveUnits,
-            ReconstructionBleu = ReconstructionBleu(data, batcher, plan),
-            Sentences = elbo.Sentences,
-            Tokens = elbo.Tokens,
-            TooLong = data.Report.TooLong,
+            Settings = new EvaluationSettings
+            {
+                Checkpoint = CheckpointPath,
+                CheckpointSha256 = CheckpointSha256,
+                Data = blocks.Path,
+                Samples = options.Samples,
+                Seed = options.Seed,
+                PriorSamples = options.PriorSamples,
+                TrainCorpus = trainingCorpus?.Path,
+                BlockLines = blocks.BlockLines,
+                MutualInformationEstimator = options.MutualInformation,
+                MutualInformationSentences = MutualInformationSentences,
+                Shards = blocks.Shard.Count,
+                TextVaeVersion = TextVaeVersion.Current,
+            },
+            ShardsCovered = [blocks.Shard.Index],
+            MutualInformation = new MutualInformationSample(MutualInformationSentences),
         };
-        if (options.PriorSamples == 0)
-            return report;
+        long done = 0;
+        foreach (var block in blocks.Read())
+            foreach (var batch in block.Batches(Batching.BatchSize))
+            {
+                cancel.ThrowIfCancellationRequested();
+                AddBatch(part, batch, options);
+                done += batch.Length;
+                progress?.Report(new ScoringProgress(done, null));
+            }
+        part.TooLong = blocks.TooLong;
+        if (measuresPrior)
+            part.Prior = MeasurePrior(options, training);
+        return part;
+    }
 
-        var samples = SamplePrior(options.PriorSamples, generator);
-        var words = samples.Select(Words).ToArray();
-        return report with
+    private void AddBatch(EvaluationPart part, NumberedSentence[] sentences, EvaluationOptions options)
+    {
+        var scored = SentenceScorer.Score(_model, sentences, options, _device);
+        var lines = sentences.Select(sentence => sentence.Line).ToArray();
+        var latent = scored.LatentSize;
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        using var cpuBatch = SentenceBatch.Of(sentences.Select(sentence => sentence.Ids).ToArray());
+        var batch = cpuBatch.To(_device);
+        var mu = tensor(scored.Means, [sentences.Length, latent], device: _device); // [batch, latent]
+        var logVar = tensor(scored.LogVariances, [sentences.Length, latent], device: _device);
+        // The ELBO's own single-sample estimate, one z ~ q(z|x) per sentence from the sentence's line.
+        var epsilon = LineRandom.Normal(options.Seed, lines, RandomPurpose.ElboSample, latent).to(_device); // [batch, latent]
+        var z = mu + (0.5 * logVar).exp() * epsilon;
+        var reconstruction = (-SingleSampleLogLikelihood(z, batch)).to(float64).cpu().data<double>().ToArray(); // [batch]
+        if (options.MutualInformation == MutualInformationEstimator.Minibatch)
+            AddMinibatchMutualInformation(part, mu, logVar, lines, options);
+
+        var decoded = GreedyReconstruction.Of(_model, batch, ReconstructionLength(sentences), allowUnknown: true);
+        for (var row = 0; row < sentences.Length; row++)
         {
-            Distinct1 = TextDiversity.Distinct(words, 1),
-            Distinct2 = TextDiversity.Distinct(words, 2),
-            SelfBleu = TextDiversity.SelfBleu(words),
-            Novelty = training is null ? null : TextDiversity.Novelty(samples, training),
-        };
+            var score = scored.Scores[row];
+            var mean = scored.Mean(row);
+            part.Add(score.Tokens, reconstruction[row], score.Kl, score.IwNll, mean);
+            var reference = Words(Tokenizer.Decode(sentences[row].Ids));
+            part.Bleu.Add(BleuStatistics.Of(Words(Tokenizer.Decode(decoded[row].Ids)), [NgramCounts.Of(reference)], [reference.Length]));
+            if (options.MutualInformation != MutualInformationEstimator.Aggregate)
+                continue;
+            var key = LineRandom.Seed(options.Seed, score.Line, RandomPurpose.MutualInformationSample);
+            if (!part.MutualInformation.Wants(key, score.Line))
+                continue;
+            var logVariance = scored.LogVariance(row);
+            using var draw = LineRandom.Normal(options.Seed, [score.Line], RandomPurpose.MutualInformationSample, latent);
+            var noise = latent == 0 ? [] : draw.data<float>().ToArray(); // a language model has no latent dimensions
+            var sample = new float[latent];
+            for (var d = 0; d < latent; d++)
+                sample[d] = mean[d] + MathF.Exp(0.5f * logVariance[d]) * noise[d];
+            part.MutualInformation.Add(MutualInformationEntry.Of(score.Line, key, mean, logVariance, sample));
+        }
+    }
+
+    /// <summary>log p(x|z) at one z per sentence: [batch, latent] to [batch].</summary>
+    private Tensor SingleSampleLogLikelihood(Tensor z, SentenceBatch batch) => _model.LogLikelihood(z.unsqueeze(0), batch)[0];
+
+    /// <summary>
+    /// He et al.'s per-minibatch I(x; z) of one batch, with one z ~ q(z|x) per sentence drawn from its line; the
+    /// report averages the batches weighted by their size.
+    /// </summary>
+    private static void AddMinibatchMutualInformation(EvaluationPart part, Tensor mu, Tensor logVar, long[] lines, EvaluationOptions options)
+    {
+        using var scope = NewDisposeScope();
+        var epsilon = LineRandom.Normal(options.Seed, lines, RandomPurpose.MutualInformationSample, mu.shape[1]).to(mu.device); // [batch, latent]
+        var z = mu + (0.5 * logVar).exp() * epsilon;
+        part.AddMinibatchMutualInformation(lines.Length, LatentStatistics.MutualInformation(mu, logVar, z));
     }
 
     /// <summary>
-    /// Corpus BLEU of each sentence's greedy reconstruction from its posterior mean against the sentence as the
-    /// tokenizer sees it. A reconstruction may be one token longer than the data set's longest sentence (its
-    /// &lt;eos&gt;), within the model's position limit, and may contain &lt;unk&gt; as the references do.
+    /// The longest greedy reconstruction of a batch: one token longer than its longest sentence (its &lt;eos&gt;),
+    /// within the model's position limit. Batches are fixed by their block, so this is the same in every shard.
     /// </summary>
-    private double ReconstructionBleu(EncodedCorpus data, BucketedBatcher batcher, EpochPlan plan)
+    private int ReconstructionLength(NumberedSentence[] sentences) =>
+        Math.Min(sentences.Max(sentence => sentence.Ids.Length), _model.LongestSentence ?? int.MaxValue) + 1;
+
+    private PriorMeasures MeasurePrior(EvaluationOptions options, TrainingCorpusIndex? training)
     {
-        var maxLength = Math.Min(data.Report.LongestSentence, _model.LongestSentence ?? int.MaxValue) + 1;
-        var hypotheses = new List<string[]>();
-        var references = new List<string[][]>();
-        foreach (var indices in plan.Batches)
-        {
-            using var scope = NewDisposeScope();
-            using var cpuBatch = batcher.MakeBatch(indices);
-            var decoded = GreedyReconstruction.Of(_model, cpuBatch.To(_device), maxLength, allowUnknown: true);
-            hypotheses.AddRange(decoded.Select(sentence => Words(Tokenizer.Decode(sentence.Ids))));
-            references.AddRange(indices.Select(index => new[] { Words(Tokenizer.Decode(data.Sentences[index])) }));
-        }
-        return Bleu.Corpus(hypotheses, references);
+        var samples = SamplePrior(options.PriorSamples, options.Seed);
+        var words = samples.Select(Words).ToArray();
+        return new PriorMeasures(
+            TextDiversity.Distinct(words, 1),
+            TextDiversity.Distinct(words, 2),
+            TextDiversity.SelfBleu(words),
+            training is null ? null : TextDiversity.Novelty(samples, training));
     }
 
     /// <summary>
     /// Sentences decoded greedily from z ~ N(0, I), as text, up to the training length limit (the longest sentences
     /// the model has seen) and with &lt;unk&gt; allowed, so novelty and diversity describe what the model writes.
+    /// The draws depend on the seed alone.
     /// </summary>
-    private List<string> SamplePrior(int count, Generator generator)
+    private List<string> SamplePrior(int count, int seed)
     {
+        using var generator = SeededRandom.NewGenerator(LineRandom.Seed(seed, 0, RandomPurpose.PriorSample));
         var maxLength = Math.Min(Batching.MaxLength, _model.LongestSentence ?? int.MaxValue) + 1;
         var texts = new List<string>(count);
         for (var start = 0; start < count; start += SampleRows)

@@ -1,4 +1,4 @@
 namespace TextVae.Evaluation;
 
-/// <summary>Sentences whose importance-weighted NLL is done, out of all, reported after each batch.</summary>
-public readonly record struct ScoringProgress(int Sentences, int Total);
+/// <summary>Sentences done so far, reported after each batch; <see cref="Total"/> is null while a streamed file's size in sentences is unknown.</summary>
+public readonly record struct ScoringProgress(long Sentences, long? Total);

@@ -18,6 +18,7 @@ namespace TextVae.Generation;
 public sealed class TextGenerator : IDisposable
 {
     private const int EncodeChunk = 256; // sentences per encoder batch when encoding a file
+    private const int SampleBlock = 256; // prior samples decoded together; also the unit a shard takes
 
     private readonly TrainingCorpusIndex? _trainingCorpus;
 
@@ -73,16 +74,37 @@ public sealed class TextGenerator : IDisposable
         return new SentenceInput(text, Tokenizer.Decode(kept), kept, unknown, ids.Count);
     }
 
-    /// <summary>Sentences from the prior: z ~ N(0, I), decoded together.</summary>
-    public IReadOnlyList<GeneratedSentence> Sample(int count, DecodingOptions options, int seed)
+    /// <summary>Sentences from the prior: z ~ N(0, I), decoded in blocks of <see cref="SampleBlock"/>.</summary>
+    public IReadOnlyList<GeneratedSentence> Sample(int count, DecodingOptions options, int seed) =>
+        Sample(count, options, seed, Shard.All).Select(sample => sample.Sentence).ToArray();
+
+    /// <summary>
+    /// One shard's share of <paramref name="count"/> prior samples: sample n's z comes from its own generator (seed
+    /// and n), and each block of <see cref="SampleBlock"/> samples is decoded together with a generator of its own
+    /// (seed and block), so the samples do not depend on how many shards draw them.
+    /// </summary>
+    public IEnumerable<NumberedSample> Sample(int count, DecodingOptions options, int seed, Shard shard, CancellationToken cancel = default)
     {
         ConfigCheck.Positive(count, "count");
         options.Validate();
-        using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
-        using var generator = Seeded(seed);
-        var z = SeededRandom.Normal([count, LatentSize], Device, generator); // [count, latent]
-        return Generate(z, options, generator);
+        shard.Validate();
+        for (long block = 0; block * SampleBlock < count; block++)
+        {
+            if (!shard.Owns(block))
+                continue;
+            cancel.ThrowIfCancellationRequested();
+            var numbers = Enumerable.Range(0, (int)Math.Min(SampleBlock, count - block * SampleBlock)).Select(i => block * SampleBlock + i + 1).ToArray();
+            GeneratedSentence[] sentences;
+            using (var scope = NewDisposeScope())
+            using (var noGrad = no_grad())
+            using (var generator = SeededRandom.NewGenerator(LineRandom.Seed(seed, block, RandomPurpose.Decoding)))
+            {
+                var z = LineRandom.Normal(seed, numbers, RandomPurpose.PriorSample, LatentSize).to(Device); // [block, latent]
+                sentences = Generate(z, options, generator);
+            }
+            for (var i = 0; i < numbers.Length; i++)
+                yield return new NumberedSample(numbers[i], sentences[i]);
+        }
     }
 
     /// <summary>Encodes to the posterior mean (or a sample of q(z|x)) and decodes.</summary>
@@ -236,6 +258,36 @@ public sealed class TextGenerator : IDisposable
         return codes;
     }
 
+    /// <summary>A corpus read for encoding: every non-empty line kept (cut to data.maxLength), one shard of it.</summary>
+    public CorpusBlocks Blocks(string path, Shard shard, int blockLines = CorpusBlocks.DefaultBlockLines) =>
+        new(path, Tokenizer, Checkpoint.Config.Data with { Deduplicate = false, MinLength = 1 }, shard, blockLines);
+
+    /// <summary>Posterior means and variances of a corpus, streamed block by block (each block's rows in line order); memory holds one block.</summary>
+    public IEnumerable<EncodedSentence> Encode(CorpusBlocks blocks, CancellationToken cancel = default)
+    {
+        foreach (var block in blocks.Read())
+        {
+            var rows = new List<EncodedSentence>(block.Sentences.Count);
+            foreach (var batch in block.Batches(EncodeChunk))
+            {
+                cancel.ThrowIfCancellationRequested();
+                using var scope = NewDisposeScope();
+                using var noGrad = no_grad();
+                var (mu, logVar) = Posterior(batch.Select(sentence => sentence.Ids).ToArray());
+                var means = mu.cpu().data<float>().ToArray(); // row-major [batch, latent]
+                var variances = logVar.exp().cpu().data<float>().ToArray();
+                for (var row = 0; row < batch.Length; row++)
+                {
+                    var sentence = batch[row];
+                    rows.Add(new EncodedSentence(sentence.Line, sentence.Text, sentence.Ids.Length, sentence.Truncated, sentence.Ids.Contains(SpecialTokens.Unk),
+                        means[(row * LatentSize)..((row + 1) * LatentSize)], variances[(row * LatentSize)..((row + 1) * LatentSize)]));
+                }
+            }
+            foreach (var row in rows.OrderBy(row => row.Line))
+                yield return row;
+        }
+    }
+
     /// <summary>The <paramref name="k"/> corpus sentences (distinct lines) whose posterior means are nearest the input's.</summary>
     public NeighboursResult Neighbours(string sentence, string corpusPath, int k)
     {
@@ -254,6 +306,34 @@ public sealed class TextGenerator : IDisposable
             .Select(i => new Neighbour(lines[i].Text, lines[i].Number, distances[i]))
             .ToArray();
         return new NeighboursResult(input, corpusPath, lines.Length, neighbours);
+    }
+
+    /// <summary>
+    /// The <paramref name="k"/> nearest sentences among those of a file from <c>textvae encode</c> (same model): no
+    /// corpus is encoded again, and the file is streamed, keeping only the k best so far.
+    /// </summary>
+    public NeighboursResult Neighbours(string sentence, string codesPath, string checkpointSha256, int k)
+    {
+        ConfigCheck.Positive(k, "-k");
+        var input = Read(sentence);
+        float[] query;
+        using (var scope = NewDisposeScope())
+        using (var noGrad = no_grad())
+            query = Posterior([input.Ids]).Mu.cpu().data<float>().ToArray(); // [latent]
+        var farthestFirst = new PriorityQueue<Neighbour, double>(Comparer<double>.Create((a, b) => b.CompareTo(a)));
+        var seen = 0;
+        foreach (var (line, text, mean) in LatentCodeReader.Read(codesPath, LatentSize, checkpointSha256))
+        {
+            seen++;
+            var squared = 0.0;
+            for (var d = 0; d < mean.Length; d++)
+                squared += ((double)mean[d] - query[d]) * ((double)mean[d] - query[d]);
+            farthestFirst.Enqueue(new Neighbour(text, line, Math.Sqrt(squared)), Math.Sqrt(squared));
+            if (farthestFirst.Count > k)
+                farthestFirst.Dequeue();
+        }
+        var nearest = farthestFirst.UnorderedItems.Select(item => item.Element).OrderBy(n => n.Distance).ThenBy(n => n.LineNumber).ToArray();
+        return new NeighboursResult(input, codesPath, seen, nearest);
     }
 
     /// <summary>Decodes Σ sign · posterior mean of the terms (Bowman et al.'s and Mikolov's analogies, in sentence space).</summary>

@@ -7,21 +7,22 @@ namespace TextVae.Plotting;
 /// <summary>Draws sentences' posterior means projected to 2-D by PCA, coloured by sentence length (tokens), as a PNG.</summary>
 public static class LatentPlot
 {
-    public static void Render(IReadOnlyList<LatentCode> codes, string pngPath, string title)
+    /// <param name="points">Each sentence's posterior mean and length in tokens.</param>
+    public static void Render(IReadOnlyList<(float[] Mean, int Tokens)> points, string pngPath, string title)
     {
-        if (codes.Count == 0)
+        if (points.Count == 0)
             throw new TextVaeException("there are no sentences to plot");
         using var scope = NewDisposeScope();
-        var means = tensor(codes.SelectMany(code => code.Mean).ToArray(), [codes.Count, codes[0].Mean.Length]); // [n, latent]
+        var means = tensor(points.SelectMany(point => point.Mean).ToArray(), [points.Count, points[0].Mean.Length]); // [n, latent]
         var (coordinates, explained) = PrincipalComponents.Project(means);
         var xy = coordinates.data<double>().ToArray(); // row-major [n, 2]
-        var lengths = codes.Select(code => code.Input.Ids.Length).ToArray();
+        var lengths = points.Select(point => point.Tokens).ToArray();
         var colours = new ScottPlot.Colormaps.Viridis();
         var range = new ScottPlot.Range(lengths.Min(), Math.Max(lengths.Max(), lengths.Min() + 1));
 
         var plot = new Plot();
         // One marker group per length: ScottPlot's Markers colour by a single value, and lengths are few.
-        foreach (var group in Enumerable.Range(0, codes.Count).GroupBy(i => lengths[i]))
+        foreach (var group in Enumerable.Range(0, points.Count).GroupBy(i => lengths[i]))
         {
             var markers = plot.Add.Markers(group.Select(i => xy[2 * i]).ToArray(), group.Select(i => xy[2 * i + 1]).ToArray(),
                 MarkerShape.FilledCircle, 5, colours.GetColor(range.Normalize(group.Key, clamp: true)));

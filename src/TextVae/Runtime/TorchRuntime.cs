@@ -98,22 +98,57 @@ public static class TorchRuntime
         return DynamicLinker.FindVersioned(libstdcxx, symbol, version) != IntPtr.Zero;
     }
 
-    /// <summary>Returns the path of a patched copy of <paramref name="original"/>, writing it on first use.</summary>
+    /// <summary>
+    /// Returns the path of a patched copy of <paramref name="original"/>, writing it on first use. Many processes on
+    /// many hosts may share the cache (a home folder over NFS at the start of a job array): each writes under a name
+    /// of its own and renames, and a cached copy is used only when its bytes hash to exactly the patched library
+    /// this process computed; a copy that does not (half-copied, damaged, raced) is replaced.
+    /// </summary>
     public static string PreparePatchedCopy(string original, string cacheRoot)
     {
         var bytes = File.ReadAllBytes(original);
         var key = Convert.ToHexString(SHA256.HashData(bytes))[..16].ToLowerInvariant();
         var target = Path.Combine(cacheRoot, key, NativeFileName);
-        if (File.Exists(target))
-            return target;
 
         bytes = WithoutUnmetVersionNeed(bytes, original);
+        var expected = SHA256.HashData(bytes);
+        if (HasContent(target, expected))
+            return target;
+
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        // A private temporary name and a rename keep concurrent first runs from seeing a half-written file.
-        var temporary = $"{target}.{Environment.ProcessId}.tmp";
-        File.WriteAllBytes(temporary, bytes);
-        File.Move(temporary, target, overwrite: true);
-        return target;
+        var temporary = WritePrivateCopy(target, bytes);
+        try
+        {
+            File.Move(temporary, target, overwrite: true);
+        }
+        catch (IOException)
+        {
+            File.Delete(temporary); // another process renamed its copy first; it is checked below like any other
+        }
+        return HasContent(target, expected) ? target : WritePrivateCopy(target, bytes);
+    }
+
+    /// <summary>The bytes in a file no other process writes: host, process and a random part in the name, flushed to disk.</summary>
+    private static string WritePrivateCopy(string target, byte[] bytes)
+    {
+        var path = $"{target}.{Environment.MachineName}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
+        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+        stream.Write(bytes);
+        stream.Flush(flushToDisk: true);
+        return path;
+    }
+
+    private static bool HasContent(string path, byte[] sha256)
+    {
+        try
+        {
+            using var stream = File.OpenRead(path);
+            return SHA256.HashData(stream).AsSpan().SequenceEqual(sha256);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Folders the host probes for native assets: the app folder, its runtimes folder and the NuGet cache folders of a development build.</summary>
@@ -173,6 +208,8 @@ public static class TorchRuntime
             throw new TorchLoadException($"{patched} could not be loaded: {FirstLine(e.Message)}");
         }
         PatchedLibraryPath = patched;
+        if (patched.EndsWith(".tmp", StringComparison.Ordinal))
+            File.Delete(patched); // a private copy: the loaded mapping outlives the name
         NativeLibrary.SetDllImportResolver(typeof(torch).Assembly, ResolveTorchSharpNative);
     }
 

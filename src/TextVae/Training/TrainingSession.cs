@@ -23,10 +23,12 @@ public sealed class TrainingSession : IDisposable
     public Exception? Error { get; private set; }
 
     private readonly TensorBoardLog _tensorBoard;
+    private readonly RunFolderLock _lock;
 
-    private TrainingSession(Trainer trainer, RunFolder run, TrainConfig config, ILogger logger, TensorBoardLog tensorBoard)
+    private TrainingSession(Trainer trainer, RunFolder run, TrainConfig config, ILogger logger, TensorBoardLog tensorBoard, RunFolderLock @lock)
     {
         _tensorBoard = tensorBoard;
+        _lock = @lock;
         Trainer = trainer;
         Folder = run;
         Config = config;
@@ -39,56 +41,74 @@ public sealed class TrainingSession : IDisposable
         var run = new RunFolder(request.RunFolder ?? DefaultRunFolder(request));
         var device = DeviceSelector.Resolve(request.Device);
 
-        Checkpoint? resumeFrom = null;
-        TrainConfig config;
-        ISentenceTokenizer tokenizer;
+        RunFolderLock @lock;
+        TrainConfig? loaded = null;
         if (request.Resume)
         {
             if (!File.Exists(run.Last))
                 throw new InvalidParameterException("resume", $": {run.Last} does not exist; start the run without resuming");
-            resumeFrom = Checkpoint.Load(run.Last);
-            config = resumeFrom.Config;
-            tokenizer = resumeFrom.Tokenizer;
-            if (request.ConfigPath is not null || request.Overrides.Count > 0)
-                logger.LogInformation("Resuming with the configuration stored in {Path}; the configuration file and overrides given are not applied", run.Last);
+            @lock = RunFolderLock.Acquire(run.Root);
         }
         else
         {
             if (request.ConfigPath is null)
                 throw new InvalidParameterException("config", "is required unless an earlier run is resumed");
-            if (File.Exists(run.Last))
-                throw new InvalidParameterException("runFolder", $": {run.Root} already holds a checkpoint; resume that run or choose another folder");
-            config = TrainConfig.Load(request.ConfigPath, request.Overrides);
-            run.Create(); // an output folder that cannot be made fails now, not after the vocabulary and corpora are read
-            config = config with
-            {
-                Data = config.Data with
-                {
-                    Train = request.TrainCorpus ?? config.Data.Train,
-                    Valid = request.ValidCorpus ?? config.Data.Valid,
-                },
-            };
-            tokenizer = CreateTokenizer(config, logger);
-            config = config with { Model = config.Model with { VocabularySize = tokenizer.VocabularySize } };
-            config.Validate();
+            loaded = TrainConfig.Load(request.ConfigPath, request.Overrides);
+            // Locked before anything in the folder is read or written, so a second run cannot slip in between.
+            @lock = RunFolderLock.Acquire(run.Create().Root); // an output folder that cannot be made fails now, not after the vocabulary and corpora are read
         }
-
-        var train = ReadCorpus(config.Data.Train, "data.train", config.Data, tokenizer, logger);
-        var valid = ReadCorpus(config.Data.Valid, "data.valid", config.Data, tokenizer, logger);
-        foreach (var stale in CheckpointFile.RemoveStaleTemporaryFiles(run.Root))
-            logger.LogInformation("Removed {Path}, left by an interrupted save", stale);
-        var trainer = new Trainer(config, tokenizer, train, valid, run, device, logger, resumeFrom, config.Data.Train);
-        TensorBoardLog tensorBoard;
         try
         {
-            tensorBoard = TensorBoardLog.Attach(trainer, run.Root);
+            Checkpoint? resumeFrom = null;
+            TrainConfig config;
+            ISentenceTokenizer tokenizer;
+            if (request.Resume)
+            {
+                resumeFrom = Checkpoint.Load(run.Last);
+                config = resumeFrom.Config;
+                tokenizer = resumeFrom.Tokenizer;
+                if (request.ConfigPath is not null || request.Overrides.Count > 0)
+                    logger.LogInformation("Resuming with the configuration stored in {Path}; the configuration file and overrides given are not applied", run.Last);
+            }
+            else
+            {
+                if (File.Exists(run.Last))
+                    throw new InvalidParameterException("runFolder", $": {run.Root} already holds a checkpoint; resume that run or choose another folder");
+                config = loaded! with
+                {
+                    Data = loaded.Data with
+                    {
+                        Train = request.TrainCorpus ?? loaded.Data.Train,
+                        Valid = request.ValidCorpus ?? loaded.Data.Valid,
+                    },
+                };
+                tokenizer = CreateTokenizer(config, logger);
+                config = config with { Model = config.Model with { VocabularySize = tokenizer.VocabularySize } };
+                config.Validate();
+            }
+
+            var train = ReadCorpus(config.Data.Train, "data.train", config.Data, tokenizer, logger);
+            var valid = ReadCorpus(config.Data.Valid, "data.valid", config.Data, tokenizer, logger);
+            foreach (var stale in CheckpointFile.RemoveStaleTemporaryFiles(run.Root))
+                logger.LogInformation("Removed {Path}, left by an interrupted save", stale);
+            var trainer = new Trainer(config, tokenizer, train, valid, run, device, logger, resumeFrom, config.Data.Train);
+            TensorBoardLog tensorBoard;
+            try
+            {
+                tensorBoard = TensorBoardLog.Attach(trainer, run.Root);
+            }
+            catch (TextVaeException)
+            {
+                trainer.Dispose();
+                throw;
+            }
+            return new TrainingSession(trainer, run, config, logger, tensorBoard, @lock);
         }
-        catch (TextVaeException)
+        catch
         {
-            trainer.Dispose();
+            @lock.Dispose();
             throw;
         }
-        return new TrainingSession(trainer, run, config, logger, tensorBoard);
     }
 
     /// <summary>Trains until done or cancelled; never throws, so a host can always shut down cleanly.</summary>
@@ -136,5 +156,6 @@ public sealed class TrainingSession : IDisposable
     {
         Trainer.Dispose();
         _tensorBoard.Dispose();
+        _lock.Dispose();
     }
 }

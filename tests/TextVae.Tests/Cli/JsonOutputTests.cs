@@ -29,6 +29,8 @@ public sealed class JsonOutputTests(TinyModel tiny) : IDisposable
         ["neighbours"] = ([.. Model, "it was a good day .", "--data", "{corpus}", "-k", "2"], GenerationKeys),
         ["eval"] = ([.. Model, "--data", "{corpus}", "--samples", "2", "--prior-samples", "4"],
             ["elbo", "rec", "kl", "iw_nll", "ppl", "mi", "au", "bleu", "distinct1", "distinct2", "self_bleu", "novelty", "sentences", "tokens"]),
+        ["eval merge"] = (["{out}/eval-part.json"],
+            ["elbo", "rec", "kl", "iw_nll", "ppl", "mi", "mi_estimator", "mi_bound", "au", "bleu", "distinct1", "self_bleu", "sentences", "tokens", "too_long"]),
         ["score"] = ([.. Model, "--data", "{corpus}", "--samples", "2"], ["line", "text", "tokens", "elbo", "rec", "kl", "iw_nll", "nll_per_token", "rec_at_mean"]),
         ["export"] = (["--checkpoint", "{checkpoint}", "--out", "{out}/export"], ["command", "checkpoint", "checkpoint_sha256", "directory", "files", "tensors", "parameters", "textvae_version"]),
         ["bench generate"] = ([.. Model, "--repeats", "1"], ["sample_32_ms", "interpolate_10_ms", "paraphrase_20_ms", "repeats", "threads", "device"]),
@@ -43,6 +45,13 @@ public sealed class JsonOutputTests(TinyModel tiny) : IDisposable
     private static string[] TinyBenchmark() =>
         ["--corpus", RepositoryFiles.Get("corpora/default/valid.txt"), "--sentences", "64", "--vocab", "100", "--embedding", "8", "--hidden", "8",
          "--latent", "2", "--batch", "8", "--steps", "2", "--warmup", "1", "--threads", "1"];
+
+    private IEnumerable<string> Expand(string[] args) => args.Select(arg => arg switch
+    {
+        // Only a byte-level BPE model can compress; one is trained for the case that needs it.
+        "{bpe-checkpoint}" => TinyModel.Train(TinyModel.Request(_directory.File("bpe"), "tokenizer.kind=bpe", "tokenizer.size=300", "training.maxSteps=10")).Last,
+        _ => arg.Replace("{checkpoint}", tiny.Checkpoint).Replace("{corpus}", tiny.ValidCorpus).Replace("{out}", _directory.Path),
+    });
 
     public static TheoryData<string> CommandsWithJson()
     {
@@ -69,14 +78,11 @@ public sealed class JsonOutputTests(TinyModel tiny) : IDisposable
     {
         Assert.True(Cases.ContainsKey(path), $"'{path}' has --json: add its arguments and keys to {nameof(Cases)}");
         var (args, keys) = Cases[path];
-        var expanded = args.Select(arg => arg switch
-        {
-            // Only a byte-level BPE model can compress; one is trained for the case that needs it.
-            "{bpe-checkpoint}" => TinyModel.Train(TinyModel.Request(_directory.File("bpe"), "tokenizer.kind=bpe", "tokenizer.size=300", "training.maxSteps=10")).Last,
-            _ => arg.Replace("{checkpoint}", tiny.Checkpoint).Replace("{corpus}", tiny.ValidCorpus).Replace("{out}", _directory.Path),
-        });
+        var expanded = Expand(args);
         using var output = new StringWriter();
         using var error = new StringWriter();
+        if (path == "eval merge") // the part it merges, from the eval case's arguments
+            Assert.Equal(0, await TextVaeCommandLine.RunAsync(["eval", .. Expand(Cases["eval"].Args), "--part", Path.Combine(_directory.Path, "eval-part.json")], new StringWriter(), error));
 
         var exit = await TextVaeCommandLine.RunAsync([.. path.Split(' '), .. expanded, "--json"], output, error);
 

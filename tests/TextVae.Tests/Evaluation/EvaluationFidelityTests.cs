@@ -29,10 +29,9 @@ public sealed class EvaluationFidelityTests(TinyModel tiny) : IDisposable
         var narrow = Copy(_checkpoint.Config with { Data = _checkpoint.Config.Data with { MinLength = 3, MaxLength = 5 } });
         var path = _directory.Write("data.txt", "he said", "the company said it", Long);
         using var evaluator = new ModelEvaluator(narrow, CPU);
-        var data = evaluator.Load(path);
 
-        var report = evaluator.Evaluate(data, new EvaluationOptions { Samples = 2, PriorSamples = 0 });
-        var scores = evaluator.Score(data, new EvaluationOptions { Samples = 2 });
+        var report = evaluator.Evaluate(path, new EvaluationOptions { Samples = 2, PriorSamples = 0 });
+        var scores = evaluator.Score(evaluator.Blocks(path, Shard.All), new EvaluationOptions { Samples = 2 }).ToArray();
 
         Assert.Equal(3, report.Sentences);
         Assert.Equal(2 + 4 + 14 + 3, report.Tokens); // words and one <eos> each
@@ -53,24 +52,26 @@ public sealed class EvaluationFidelityTests(TinyModel tiny) : IDisposable
         var transformer = Checkpoint.Capture(_checkpoint.Config with { Model = options }, _checkpoint.Tokenizer, model, null, new TrainingState(), null);
         var path = _directory.Write("data.txt", "the company said it would", "the company said it would sell", "he said it");
         using var evaluator = new ModelEvaluator(transformer, CPU);
-        var data = evaluator.Load(path);
 
-        var report = evaluator.Evaluate(data, new EvaluationOptions { Samples = 2, PriorSamples = 3 });
+        var report = evaluator.Evaluate(path, new EvaluationOptions { Samples = 2, PriorSamples = 3 });
+        var blocks = evaluator.Blocks(path, Shard.All);
+        var scores = evaluator.Score(blocks, new EvaluationOptions { Samples = 2 }).ToArray();
 
         Assert.Equal(5, model.LongestSentence); // six positions: five tokens and one of <bos>/<eos>
         Assert.Equal(2, report.Sentences);
         Assert.Equal(5 + 3 + 2, report.Tokens);
         Assert.Equal(1, report.TooLong);
-        Assert.Contains("1 longer than the model's limit of 5 tokens left out", data.Report.Describe());
+        Assert.Equal([1L, 3L], scores.Select(score => score.Line));
+        Assert.Equal(1, blocks.TooLong);
     }
 
     [Fact]
     public void Eval_decoding_may_write_unknown_as_the_references_do()
     {
         // A decoder that always prefers <unk>: references of four unknown words against reconstructions of five
-        // (the cap is the longest sentence plus its <eos>) match 4/5, 3/4, 2/3 and 1/2 of their n-grams.
+        // (the cap is the batch's longest sentence plus its <eos>) match 4/5, 3/4, 2/3 and 1/2 of their n-grams.
         using var evaluator = new ModelEvaluator(Copy(weights: OutputBiased((SpecialTokens.Unk, 50))), CPU);
-        var data = evaluator.Load(_directory.Write("unknown.txt", "qqqx wwwx eeex rrrx", "zzzx yyyx xxxq vvvx"));
+        var data = _directory.Write("unknown.txt", "qqqx wwwx eeex rrrx", "zzzx yyyx xxxq vvvx");
 
         var report = evaluator.Evaluate(data, new EvaluationOptions { Samples = 1, PriorSamples = 4 });
 
@@ -103,8 +104,8 @@ public sealed class EvaluationFidelityTests(TinyModel tiny) : IDisposable
     public void Mutual_information_names_its_estimator_and_bound_in_the_report_and_its_json()
     {
         using var evaluator = new ModelEvaluator(_checkpoint, CPU);
-        var data = evaluator.Load(_directory.Write("head.txt", File.ReadLines(tiny.ValidCorpus).Take(40).ToArray()));
-        var batchSizes = new BucketedBatcher(data.Sentences, evaluator.Batching).Plan(0).Batches.Select(batch => batch.Length).ToArray();
+        var data = _directory.Write("head.txt", File.ReadLines(tiny.ValidCorpus).Take(40).ToArray());
+        var batchSizes = evaluator.Blocks(data, Shard.All).Read().SelectMany(block => block.Batches(evaluator.Batching.BatchSize)).Select(batch => batch.Length).ToArray();
 
         var aggregate = evaluator.Evaluate(data, new EvaluationOptions { Samples = 1, PriorSamples = 0 });
         var minibatch = evaluator.Evaluate(data, new EvaluationOptions { Samples = 1, PriorSamples = 0, MutualInformation = MutualInformationEstimator.Minibatch });

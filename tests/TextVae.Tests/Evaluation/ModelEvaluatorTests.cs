@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TextVae.Data;
 using TextVae.Evaluation;
 using TextVae.Checkpoints;
 using static TorchSharp.torch;
@@ -14,13 +15,13 @@ public sealed class ModelEvaluatorTests(TinyModel tiny) : IDisposable
     private string FirstValidSentences(int count) =>
         _directory.Write("valid-head.txt", File.ReadLines(tiny.ValidCorpus).Take(count).ToArray());
 
-    private SentenceScore[] Score(TextVae.Data.EncodedCorpus data, int samples) =>
-        _evaluator.Score(data, new EvaluationOptions { Samples = samples, Seed = 11 });
+    private SentenceScore[] Score(string path, int samples) =>
+        _evaluator.Score(_evaluator.Blocks(path, Shard.All), new EvaluationOptions { Samples = samples, Seed = 11 }).ToArray();
 
     [Fact]
     public void Importance_weighted_nll_stays_below_the_elbo_bound_and_falls_as_k_grows()
     {
-        var data = _evaluator.Load(FirstValidSentences(50));
+        var data = FirstValidSentences(50);
         var one = Score(data, 1);
         var five = Score(data, 5).Average(score => score.IwNll);
         var fifty = Score(data, 50);
@@ -41,7 +42,7 @@ public sealed class ModelEvaluatorTests(TinyModel tiny) : IDisposable
     public void Perplexity_counts_every_word_and_each_eos_but_not_bos()
     {
         // 4 + 2 + 6 words, one <eos> each: 15 target tokens.
-        var data = _evaluator.Load(_directory.Write("three.txt", "the company said it", "he said", "the market is expected to rise"));
+        var data = _directory.Write("three.txt", "the company said it", "he said", "the market is expected to rise");
 
         var report = _evaluator.Evaluate(data, new EvaluationOptions { Samples = 4, PriorSamples = 0 });
 
@@ -56,9 +57,7 @@ public sealed class ModelEvaluatorTests(TinyModel tiny) : IDisposable
     public void A_full_report_has_the_papers_measures_in_their_ranges_and_json_names()
     {
         // The whole validation set: with a few dozen sentences the aggregate posterior is too coarse for MI to stay above 0.
-        var data = _evaluator.Load(tiny.ValidCorpus);
-
-        var report = _evaluator.Evaluate(data, new EvaluationOptions { Samples = 1, PriorSamples = 30, TrainCorpus = tiny.TrainCorpus });
+        var report = _evaluator.Evaluate(tiny.ValidCorpus, new EvaluationOptions { Samples = 1, PriorSamples = 30, TrainCorpus = tiny.TrainCorpus });
 
         Assert.InRange(report.MutualInformation, 0, Math.Log(report.Sentences));
         Assert.InRange(report.ActiveUnits, 0, 8);
@@ -77,15 +76,60 @@ public sealed class ModelEvaluatorTests(TinyModel tiny) : IDisposable
     public void Scores_point_back_to_their_lines_and_report_progress()
     {
         var path = _directory.Write("gaps.txt", "the company said it", "", "he said");
-        var data = _evaluator.Load(path);
         var reports = new List<ScoringProgress>();
 
-        var scores = _evaluator.Score(data, new EvaluationOptions { Samples = 3 }, new SynchronousProgress(reports.Add));
+        var scores = _evaluator.Score(_evaluator.Blocks(path, Shard.All), new EvaluationOptions { Samples = 3 }, new SynchronousProgress(reports.Add)).ToArray();
 
         Assert.Equal([1L, 3L], scores.Select(s => s.Line));
+        Assert.Equal(["the company said it", "he said"], scores.Select(s => s.Text));
         Assert.Equal([5, 3], scores.Select(s => s.Tokens));
         Assert.All(scores, s => Assert.Equal(s.IwNll / s.Tokens, s.NllPerToken, 1e-12));
-        Assert.Equal(new ScoringProgress(2, 2), reports[^1]);
+        Assert.Equal(2, reports[^1].Sentences);
+    }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(4)]
+    public void Shards_together_give_the_one_process_rows_and_report_to_the_last_bit(int shards)
+    {
+        var path = FirstValidSentences(70);
+        var options = new EvaluationOptions { Samples = 3, PriorSamples = 12, Seed = 5, TrainCorpus = tiny.TrainCorpus };
+        const int blockLines = 8; // several blocks per shard in 70 lines
+
+        var whole = _evaluator.Score(_evaluator.Blocks(path, Shard.All, blockLines), options).ToArray();
+        var union = Enumerable.Range(0, shards)
+            .SelectMany(k => _evaluator.Score(_evaluator.Blocks(path, new Shard(k, shards), blockLines), options))
+            .OrderBy(score => score.Line).ToArray();
+        Assert.Equal(70, whole.Length);
+        Assert.Equal(whole, union); // records: same lines, texts and the same doubles
+
+        var one = EvaluationPart.Merge([("whole", _evaluator.EvaluatePart(_evaluator.Blocks(path, Shard.All, blockLines), options))]).Report();
+        var parts = Enumerable.Range(0, shards).Reverse()
+            .Select(k =>
+            {
+                var file = _directory.File($"part-{k}.json");
+                _evaluator.EvaluatePart(_evaluator.Blocks(path, new Shard(k, shards), blockLines), options).Save(file);
+                return (file, EvaluationPart.Load(file));
+            })
+            .ToArray();
+        var merged = EvaluationPart.Merge(parts).Report();
+        Assert.Equal(one, merged);
+        Assert.NotNull(merged.Distinct1);
+        Assert.Equal(70, merged.Sentences);
+    }
+
+    [Fact]
+    public void Merging_refuses_missing_repeated_and_foreign_parts()
+    {
+        var path = FirstValidSentences(20);
+        var options = new EvaluationOptions { Samples = 1, PriorSamples = 0 };
+        EvaluationPart Part(int k, EvaluationOptions o) => _evaluator.EvaluatePart(_evaluator.Blocks(path, new Shard(k, 2), 4), o);
+
+        Assert.Contains("1/2 missing", Assert.Throws<TextVaeException>(() => EvaluationPart.Merge([("a", Part(0, options))])).Message);
+        Assert.Contains("also in a", Assert.Throws<TextVaeException>(() => EvaluationPart.Merge([("a", Part(0, options)), ("b", Part(0, options))])).Message);
+        var message = Assert.Throws<TextVaeException>(() => EvaluationPart.Merge([("a", Part(0, options)), ("b", Part(1, options with { Seed = 99 }))])).Message;
+        Assert.Contains("b: made with a different seed", message);
+        Assert.Contains("merge all parts", Assert.Throws<TextVaeException>(() => Part(1, options).Report()).Message);
     }
 
     private sealed class SynchronousProgress(Action<ScoringProgress> report) : IProgress<ScoringProgress>

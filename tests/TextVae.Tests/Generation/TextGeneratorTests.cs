@@ -1,4 +1,5 @@
 using System.Text.Json;
+using TextVae.Data;
 using TextVae.Generation;
 using TextVae.Decoding;
 using TextVae.Plotting;
@@ -123,14 +124,21 @@ public sealed class TextGeneratorTests : IDisposable
     }
 
     [Fact]
-    public void Encoding_gives_means_and_positive_variances_and_files_hold_them()
+    public void Encoding_streams_means_and_positive_variances_with_line_numbers_into_files()
     {
-        var codes = _generator.Encode([First, Second, "a \"quoted\", comma ."]);
         using var directory = new TemporaryDirectory();
-        LatentCodeFile.Write(directory.File("codes.jsonl"), codes);
-        LatentCodeFile.Write(directory.File("codes.csv"), codes);
-        LatentPlot.Render(codes, directory.File("plot.png"), "test");
+        var corpus = directory.Write("corpus.txt", First, "", Second, "a \"quoted\", comma .");
+        var codes = _generator.Encode(_generator.Blocks(corpus, Shard.All)).ToArray();
+        foreach (var name in new[] { "codes.jsonl", "codes.csv" })
+        {
+            using var table = LatentCodeFile.Create(directory.File(name), _generator.LatentSize, new Dictionary<string, string>());
+            foreach (var code in codes)
+                table.Write(code);
+            table.Commit();
+        }
+        LatentPlot.Render(codes.Select(code => (code.Mean, code.Tokens)).ToArray(), directory.File("plot.png"), "test");
 
+        Assert.Equal([1L, 3L, 4L], codes.Select(code => code.Line));
         Assert.All(codes, code => Assert.Equal(_generator.LatentSize, code.Mean.Length));
         Assert.All(codes, code => Assert.All(code.Variance, v => Assert.True(v > 0)));
         var lines = File.ReadAllLines(directory.File("codes.jsonl"));
@@ -138,10 +146,30 @@ public sealed class TextGeneratorTests : IDisposable
         Assert.Equal(codes[2].Mean, JsonDocument.Parse(lines[2]).RootElement.GetProperty("mean").EnumerateArray().Select(v => v.GetSingle()));
         var csv = File.ReadAllLines(directory.File("codes.csv"));
         Assert.Equal(4, csv.Length);
-        Assert.StartsWith("\"a \"\"quoted\"\", comma .\",", csv[3]);
-        Assert.Equal(2 + 2 * _generator.LatentSize, csv[0].Split(',').Length);
+        Assert.StartsWith("4,\"a \"\"quoted\"\", comma .\",", csv[3]);
+        Assert.Equal(3 + 2 * _generator.LatentSize, csv[0].Split(',').Length);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], File.ReadAllBytes(directory.File("plot.png"))[..4]);
-        Assert.Contains(".jsonl or .csv", Assert.ThrowsAny<TextVaeException>(() => LatentCodeFile.Write(directory.File("codes.txt"), codes)).Message);
+        var invalid = Assert.Throws<InvalidParameterException>(() => LatentCodeFile.Create(directory.File("codes.txt"), _generator.LatentSize, new Dictionary<string, string>()));
+        Assert.Equal("outputPath", invalid.Parameter);
+        Assert.Contains(".jsonl, .csv, .parquet", invalid.Message);
+    }
+
+    [Fact]
+    public void Sharded_encoding_and_sampling_give_the_one_process_results()
+    {
+        using var directory = new TemporaryDirectory();
+        var corpus = directory.Write("corpus.txt", File.ReadLines(RepositoryFiles.Get("corpora/default/valid.txt")).Take(50).ToArray());
+        var whole = _generator.Encode(_generator.Blocks(corpus, Shard.All, blockLines: 6)).ToArray();
+        var union = Enumerable.Range(0, 3).SelectMany(k => _generator.Encode(_generator.Blocks(corpus, new Shard(k, 3), blockLines: 6)))
+            .OrderBy(code => code.Line).ToArray();
+        Assert.Equal(whole.Select(code => code.Line), union.Select(code => code.Line));
+        Assert.Equal(whole.SelectMany(code => code.Mean.Concat(code.Variance)), union.SelectMany(code => code.Mean.Concat(code.Variance)));
+
+        var options = new DecodingOptions { Strategy = "temperature", MaxLength = 12 };
+        var samples = _generator.Sample(600, options, seed: 3, Shard.All).ToArray(); // three blocks of 256
+        var shardSamples = Enumerable.Range(0, 4).SelectMany(k => _generator.Sample(600, options, seed: 3, new Shard(k, 4))).OrderBy(s => s.Number).ToArray();
+        Assert.Equal(Enumerable.Range(1, 600).Select(n => (long)n), samples.Select(s => s.Number));
+        Assert.Equal(samples, shardSamples);
     }
 
     [Fact]
@@ -157,6 +185,28 @@ public sealed class TextGeneratorTests : IDisposable
         Assert.Equal((Second, 2L), (result.Neighbours[0].Text, result.Neighbours[0].LineNumber));
         Assert.True(result.Neighbours[0].Distance < 1e-5);
         Assert.Equal(result.Neighbours.Select(n => n.Distance).Order(), result.Neighbours.Select(n => n.Distance));
+    }
+
+    [Fact]
+    public void Neighbours_from_an_encoded_file_match_those_from_the_corpus_and_another_models_file_is_refused()
+    {
+        using var directory = new TemporaryDirectory();
+        var corpus = directory.Write("corpus.txt", Second, "he was here .", First, "", "she said yes .");
+        var codes = directory.File("codes.parquet");
+        using (var table = LatentCodeFile.Create(codes, _generator.LatentSize, new Dictionary<string, string> { ["textvae.checkpoint_sha256"] = "model-a" }))
+        {
+            foreach (var code in _generator.Encode(_generator.Blocks(corpus, Shard.All)))
+                table.Write(code);
+            table.Commit();
+        }
+
+        var fromCorpus = _generator.Neighbours(First, corpus, 3);
+        var fromCodes = _generator.Neighbours(First, codes, "model-a", 3);
+
+        Assert.Equal(4, fromCodes.CorpusSentences);
+        Assert.Equal(fromCorpus.Neighbours.Select(n => (n.Text, n.LineNumber)), fromCodes.Neighbours.Select(n => (n.Text, n.LineNumber)));
+        Assert.Equal(fromCorpus.Neighbours.Select(n => n.Distance), fromCodes.Neighbours.Select(n => n.Distance), (a, b) => Math.Abs(a - b) < 1e-5);
+        Assert.Contains("another model", Assert.Throws<TextVaeException>(() => _generator.Neighbours(First, codes, "model-b", 3)).Message);
     }
 
     [Fact]

@@ -106,4 +106,28 @@ public class ElfVersionNeedPatcherTests
             Directory.Delete(cache, recursive: true);
         }
     }
+
+    [Fact]
+    public void A_damaged_cached_copy_is_replaced_and_concurrent_first_runs_all_get_the_right_bytes()
+    {
+        var library = TorchRuntime.NativeSearchDirectories()
+            .Select(directory => Path.Combine(directory, "libLibTorchSharp.so"))
+            .First(File.Exists);
+        var cache = Directory.CreateTempSubdirectory("textvae-native-").FullName;
+        try
+        {
+            var paths = Enumerable.Range(0, 6).AsParallel().WithDegreeOfParallelism(6).Select(_ => TorchRuntime.PreparePatchedCopy(library, cache)).ToArray();
+            var good = File.ReadAllBytes(paths[0]);
+            Assert.All(paths, path => Assert.Equal(good, File.ReadAllBytes(path)));
+            Assert.Single(Directory.GetFiles(Path.GetDirectoryName(paths[0])!)); // no temporary copies left
+
+            File.WriteAllBytes(paths[0], good[..(good.Length / 2)]); // a copy cut short by a killed node
+            var repaired = TorchRuntime.PreparePatchedCopy(library, cache);
+            Assert.Equal(good, File.ReadAllBytes(repaired));
+        }
+        finally
+        {
+            Directory.Delete(cache, recursive: true);
+        }
+    }
 }

@@ -23,7 +23,7 @@ public class RemedyTrainingTests
 
         var checkpoint = Checkpoint.Load(run.Best);
         using var evaluator = new ModelEvaluator(checkpoint, CPU);
-        var report = evaluator.Evaluate(evaluator.Load(SmallCorpus(directory)), new EvaluationOptions { Samples = 5, PriorSamples = 0 });
+        var report = evaluator.Evaluate(SmallCorpus(directory), new EvaluationOptions { Samples = 5, PriorSamples = 0 });
 
         Assert.Equal(0, checkpoint.Config.Model.LatentSize);
         Assert.Equal(0, report.Kl);
