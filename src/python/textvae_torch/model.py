@@ -198,6 +198,10 @@ class SentenceVae(nn.Module):
         else:
             self.toEmbedding = None
             self.output = nn.Linear(o["hidden_size"], o["vocabulary_size"])
+        # Zhao et al.'s bag-of-words head is used only in training; it is built so that every exported tensor has its place.
+        self.bagOfWords = nn.Sequential(
+            nn.Linear(o["latent_size"], o["hidden_size"]), nn.Tanh(), nn.Linear(o["hidden_size"], o["vocabulary_size"])
+        ) if o.get("bag_of_words") else None
 
     def encode(self, encoder_input, lengths):  # [batch, seq] w1 … wn <eos> <pad>…, [batch] → μ, log σ² [batch, latent]
         return self.latent(self.encoder(self.embedding(encoder_input), lengths))
