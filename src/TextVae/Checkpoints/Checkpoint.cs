@@ -146,6 +146,7 @@ public sealed class Checkpoint
     {
         try
         {
+            TorchSharpStateLayout.CheckWeights(Weights, model.state_dict());
             using var stream = new MemoryStream(Weights, writable: false);
             model.load(stream, strict: true);
         }
@@ -162,6 +163,7 @@ public sealed class Checkpoint
         using var reader = new BinaryReader(new MemoryStream(OptimizerState, writable: false));
         try
         {
+            TorchSharpStateLayout.CheckOptimizer(OptimizerState, optimizer);
             optimizer.load_state_dict(reader);
         }
         catch (Exception e) when (IsUnreadable(e))
