@@ -8,6 +8,7 @@ namespace TextVae.Tui;
 public sealed class DecodingPanel : View
 {
     private static readonly DecodingOptions Defaults = new();
+    private static readonly DecodingStrategy[] Strategies = Enum.GetValues<DecodingStrategy>();
 
     private readonly OptionSelector _strategy;
     private readonly TextField _temperature;
@@ -27,8 +28,8 @@ public sealed class DecodingPanel : View
             X = Pos.Right(caption) + 1,
             Y = 0,
             Orientation = Orientation.Horizontal,
-            Labels = DecodingOptions.Strategies,
-            Value = 0,
+            Labels = [.. Strategies.Select(EnumSpelling.Of)],
+            Value = Array.IndexOf(Strategies, Defaults.Strategy),
         };
         Add(caption, _strategy);
         _temperature = Form.Field(this, "temperature", Format(Defaults.Temperature), 0, 1, 6);
@@ -38,12 +39,12 @@ public sealed class DecodingPanel : View
         _maxLength = Form.Field(this, "maxLength", $"{Defaults.MaxLength}", Pos.Right(_beam) + 2, 1, 5);
     }
 
-    public string Strategy
+    public DecodingStrategy Strategy
     {
-        get => DecodingOptions.Strategies[_strategy.Value ?? 0];
-        set => _strategy.Value = Array.IndexOf(DecodingOptions.Strategies, value) is var index and >= 0
+        get => Strategies[_strategy.Value ?? 0];
+        set => _strategy.Value = Array.IndexOf(Strategies, value) is var index and >= 0
             ? index
-            : throw new ArgumentException($"unknown strategy {value}", nameof(value));
+            : throw ConfigCheck.Undefined(value, "strategy");
     }
 
     /// <summary>The options as typed; throws <see cref="TextVaeException"/> naming the field that is wrong.</summary>

@@ -9,7 +9,7 @@ namespace TextVae.Tui;
 /// <summary>The path between two sentences' codes (Bowman et al.'s homotopy), straight or along the great circle.</summary>
 public sealed class InterpolateView : GenerationView
 {
-    private static readonly InterpolationPath[] Modes = [InterpolationPath.Linear, InterpolationPath.Slerp];
+    private static readonly InterpolationPath[] Modes = Enum.GetValues<InterpolationPath>();
 
     private readonly TextField _steps;
     private readonly OptionSelector _mode;
@@ -30,7 +30,7 @@ public sealed class InterpolateView : GenerationView
             X = Pos.Right(caption) + 1,
             Y = 2,
             Orientation = Orientation.Horizontal,
-            Labels = ["linear", "slerp"],
+            Labels = [.. Modes.Select(EnumSpelling.Of)],
             Value = 0,
         };
         Add(caption, _mode);

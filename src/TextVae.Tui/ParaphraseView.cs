@@ -12,7 +12,7 @@ namespace TextVae.Tui;
 /// </summary>
 public sealed class ParaphraseView : GenerationView
 {
-    private static readonly ParaphraseRanking[] Rankings = [ParaphraseRanking.Likelihood, ParaphraseRanking.Distance];
+    private static readonly ParaphraseRanking[] Rankings = Enum.GetValues<ParaphraseRanking>();
 
     private readonly TextField _radius;
     private readonly TextField _count;
@@ -39,7 +39,7 @@ public sealed class ParaphraseView : GenerationView
             X = Pos.Right(caption) + 1,
             Y = 1,
             Orientation = Orientation.Horizontal,
-            Labels = [.. Rankings.Select(ranking => ranking.ToString().ToLowerInvariant())],
+            Labels = [.. Rankings.Select(EnumSpelling.Of)],
             Value = 0,
         };
         Add(caption, _ranking);

@@ -30,6 +30,15 @@ public class BadArgumentTests
         { Train("data.batchSize=0"), 1, "data.batchSize must be greater than 0" },
         { Train("training.bogus=1"), 1, "unknown configuration key in 'training': training.bogus" },
         { Train("trainig.epochs=1"), 1, "unknown configuration section 'trainig'" },
+        { Train("training.optimizer=rmsprop"), 1, "training.optimizer: 'rmsprop' is not one of adam, sgd" },
+        { Train("training.learningRateSchedule=cosine"), 1, "training.learningRateSchedule: 'cosine' is not one of constant, plateau" },
+        { Train("tokenizer.kind=chars"), 1, "tokenizer.kind: 'chars' is not one of word, bpe" },
+        { ["sample", "--strategy", "nucleus"], 2, "--strategy: 'nucleus' is not one of greedy, temperature, top-k, top-p, beam" },
+        { ["interpolate", "a", "b", "--mode", "cubic"], 2, "--mode: 'cubic' is not one of linear, slerp" },
+        { ["paraphrase", "a", "--rank", "bleu"], 2, "--rank: 'bleu' is not one of likelihood, distance" },
+        { ["vocab", "build", "--corpus", "c.txt", "--kind", "chars", "--size", "99", "--out", "v"], 2, "--kind: 'chars' is not one of word, bpe" },
+        { ["bench", "train", "--optimizer", "adamw"], 2, "--optimizer: 'adamw' is not one of adam, sgd" },
+        { ["bench", "train", "--learning-rate", "0"], 1, "--learning-rate must be greater than 0 (got 0)" },
     };
 
     [Theory]

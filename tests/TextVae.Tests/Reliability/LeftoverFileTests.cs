@@ -29,8 +29,8 @@ public class LeftoverFileTests
     {
         using var temp = new TemporaryDirectory();
         var log = new MetricsLog(temp.File("metrics.jsonl"));
-        log.Append(new MetricsRecord { Kind = "train", Step = 10, Epoch = 1, Loss = 3.5 });
-        log.Append(new MetricsRecord { Kind = "train", Step = 20, Epoch = 1, Loss = 2.5 });
+        log.Append(new MetricsRecord { Kind = MetricsRecordKind.Train, Step = 10, Epoch = 1, Loss = 3.5 });
+        log.Append(new MetricsRecord { Kind = MetricsRecordKind.Train, Step = 20, Epoch = 1, Loss = 2.5 });
         File.AppendAllText(log.Path, """{"kind":"train","st""");
 
         log.TruncateAfter(10);

@@ -35,7 +35,7 @@ public class TorchTrainingSmokeTests
         using var directory = new TemporaryDirectory();
         var sentences = File.ReadLines(RepositoryFiles.Get("corpora/default/train.txt")).Take(64).ToArray();
         var corpus = directory.Write("head.txt", sentences);
-        var (tokenizer, _) = TextVae.Tokenization.VocabularyBuilder.Build(corpus, new TextVae.Tokenization.VocabularyOptions("word", 300, MinCount: 1));
+        var (tokenizer, _) = TextVae.Tokenization.VocabularyBuilder.Build(corpus, new TextVae.Tokenization.VocabularyOptions(TextVae.Tokenization.TokenizerKind.Word, 300, MinCount: 1));
         var encoded = TextVae.Data.EncodedCorpus.Load(corpus, tokenizer, new TextVae.Data.DataOptions());
         var batch = new TextVae.Data.BucketedBatcher(encoded.Sentences, new TextVae.Data.DataOptions { BatchSize = 64 })
             .MakeBatch(Enumerable.Range(0, encoded.Sentences.Count).ToArray());

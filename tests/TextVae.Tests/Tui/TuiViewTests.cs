@@ -1,6 +1,7 @@
 using Terminal.Gui.Input;
 using TextVae.Generation;
 using TextVae.Tui;
+using TextVae.Decoding;
 
 namespace TextVae.Tests.Tui;
 
@@ -123,6 +124,20 @@ public sealed class TuiViewTests(TinyModel tiny) : IDisposable
     }
 
     [Fact]
+    public void Strategies_are_offered_as_spelt_on_the_command_line()
+    {
+        using var ui = Open();
+        ui.Press(Key.F3);
+        var decoding = ui.Window.InterpolateView.Decoding;
+        decoding.Strategy = DecodingStrategy.TopK;
+
+        var screen = ui.Screen;
+        Assert.All(["greedy", "temperature", "top-k", "top-p", "beam", "linear", "slerp"], choice => Assert.Contains(choice, screen));
+        Assert.Equal(DecodingStrategy.TopK, decoding.Read().Strategy);
+        Assert.Throws<InvalidParameterException>(() => decoding.Strategy = (DecodingStrategy)99);
+    }
+
+    [Fact]
     public void Empty_input_is_an_error_in_the_status_line()
     {
         using var ui = Open();
@@ -167,7 +182,7 @@ public sealed class TuiViewTests(TinyModel tiny) : IDisposable
         ui.Press(Key.F5);
 
         var screen = ui.Screen;
-        Assert.Contains("vocabulary", screen);
+        Assert.Contains("word, vocabulary", screen);
         Assert.Contains("Parameters", screen);
         Assert.Contains("cpu (", screen);
         Assert.Contains("Last request    sample: ", screen);
