@@ -7,6 +7,7 @@ namespace TextVae.Tests.Reliability;
 /// <summary>What a killed process leaves behind must not confuse or clutter the next run.</summary>
 public class LeftoverFileTests
 {
+    [Trait("Category", "Slow")] // starts a child process for the id of a dead one
     [Fact]
     public void Temporary_files_of_dead_processes_are_removed_and_those_of_running_ones_kept()
     {
