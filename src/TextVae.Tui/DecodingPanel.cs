@@ -8,9 +8,8 @@ namespace TextVae.Tui;
 public sealed class DecodingPanel : View
 {
     private static readonly DecodingOptions Defaults = new();
-    private static readonly DecodingStrategy[] Strategies = Enum.GetValues<DecodingStrategy>();
 
-    private readonly OptionSelector _strategy;
+    private readonly ChoiceField<DecodingStrategy> _strategy;
     private readonly TextField _temperature;
     private readonly TextField _topK;
     private readonly TextField _topP;
@@ -22,16 +21,7 @@ public sealed class DecodingPanel : View
         CanFocus = true;
         Width = Dim.Fill();
         Height = 2;
-        var caption = new Label { Text = $"{FieldLabels.Of("strategy")}:", X = 0, Y = 0 };
-        _strategy = new OptionSelector
-        {
-            X = Pos.Right(caption) + 1,
-            Y = 0,
-            Orientation = Orientation.Horizontal,
-            Labels = [.. Strategies.Select(EnumSpelling.Of)],
-            Value = Array.IndexOf(Strategies, Defaults.Strategy),
-        };
-        Add(caption, _strategy);
+        _strategy = new ChoiceField<DecodingStrategy>(this, $"{FieldLabels.Of("strategy")}:", "strategy", Defaults.Strategy, 0, 0);
         _temperature = Form.Field(this, "temperature", Format(Defaults.Temperature), 0, 1, 6);
         _topK = Form.Field(this, "topK", $"{Defaults.TopK}", Pos.Right(_temperature) + 2, 1, 5);
         _topP = Form.Field(this, "topP", Format(Defaults.TopP), Pos.Right(_topK) + 2, 1, 6);
@@ -41,10 +31,8 @@ public sealed class DecodingPanel : View
 
     public DecodingStrategy Strategy
     {
-        get => Strategies[_strategy.Value ?? 0];
-        set => _strategy.Value = Array.IndexOf(Strategies, value) is var index and >= 0
-            ? index
-            : throw ConfigCheck.Undefined(value, "strategy");
+        get => _strategy.Value;
+        set => _strategy.Value = value;
     }
 
     /// <summary>The options as typed; throws <see cref="TextVaeException"/> naming the field that is wrong.</summary>
