@@ -3,7 +3,8 @@ using System.Text.Json.Serialization;
 namespace TextVae.Training;
 
 /// <summary>
-/// One line of <c>metrics.jsonl</c>: a training log point or a validation pass (<see cref="Kind"/>). Values are per sentence in nats, as the papers report them.
+/// One line of <c>metrics.jsonl</c>: a training log point or a validation pass (<see cref="Kind"/>). Values are per
+/// sentence in nats, as the papers report them.
 /// </summary>
 public sealed record MetricsRecord
 {
