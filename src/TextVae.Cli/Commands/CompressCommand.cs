@@ -50,7 +50,7 @@ public static class CompressCommand
         var checkpoint = CheckpointOption();
         var device = CommonOptions.Device();
         var command = new Command("compress", "Compress any file losslessly with the model (rANS, bits-back coding of the latent code).")
-            { input, output, checkpoint, latent, batch, chunk, device };
+            { input, output, checkpoint, latent, batch, chunk, device.Option };
         command.SetAction(parse =>
         {
             var options = new CompressionOptions
@@ -61,7 +61,7 @@ public static class CompressCommand
             };
             var error = parse.InvocationConfiguration.Error;
             var original = ReadAll(parse.GetValue(input)!);
-            using var compressor = TextCompressor.Load(parse.GetValue(checkpoint)!, DeviceSelector.Resolve(parse.GetValue(device)!));
+            using var compressor = TextCompressor.Load(parse.GetValue(checkpoint)!, DeviceSelector.Resolve(device.Read(parse)));
             var result = compressor.Compress(original, options, new ProgressLines(error, "compress"));
             WriteAll(parse.GetValue(output)!, result.Archive);
             var s = result.Statistics;
@@ -79,11 +79,11 @@ public static class CompressCommand
         var output = new Argument<string>("out") { Description = "File to write, or - for standard output." };
         var checkpoint = CheckpointOption();
         var device = CommonOptions.Device();
-        var command = new Command("decompress", "Restore a file from an archive made by compress with the same checkpoint.") { input, output, checkpoint, device };
+        var command = new Command("decompress", "Restore a file from an archive made by compress with the same checkpoint.") { input, output, checkpoint, device.Option };
         command.SetAction(parse =>
         {
             var archive = ReadAll(parse.GetValue(input)!);
-            using var compressor = TextCompressor.Load(parse.GetValue(checkpoint)!, DeviceSelector.Resolve(parse.GetValue(device)!));
+            using var compressor = TextCompressor.Load(parse.GetValue(checkpoint)!, DeviceSelector.Resolve(device.Read(parse)));
             var original = compressor.Decompress(archive, new ProgressLines(parse.InvocationConfiguration.Error, "decompress"));
             WriteAll(parse.GetValue(output)!, original);
             return 0;

@@ -55,7 +55,7 @@ public static class EvalCommand
                 error.WriteLine($"{partPath} is complete; skipped (--overwrite redoes it)");
                 return 0;
             }
-            var device = DeviceSelector.Resolve(parse.GetValue(shared.Device)!);
+            var device = DeviceSelector.Resolve(shared.Device.Read(parse));
             var dataPath = parse.GetValue(shared.Data)!;
 
             using var evaluator = ModelEvaluator.Load(parse.GetValue(shared.Checkpoint)!, device);

@@ -1,5 +1,6 @@
 using TextVae.Configuration;
 using TextVae.Model;
+using TextVae.Runtime;
 
 namespace TextVae.Benchmarking;
 
@@ -36,7 +37,7 @@ public sealed record TrainingBenchmarkOptions
     /// <summary>Soak only: resident memory is sampled every this many steps.</summary>
     public int SampleEvery { get; init; } = 250;
 
-    public string Device { get; init; } = "auto";
+    public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
     public int Seed { get; init; } = 1;
 
     public TrainingBenchmarkOptions Validate()

@@ -13,7 +13,7 @@ public class BadArgumentTests
         { ["frobnicate"], 2, "'frobnicate'" },
         { ["train", "--colour"], 2, "--colour" },
         { ["train", "--set"], 2, "--set" },
-        { ["train", "--device", "tpu"], 2, "--device: Argument 'tpu' not recognized" },
+        { ["train", "--device", "tpu"], 2, "--device: 'tpu' is not one of auto, cpu, cuda" },
         { ["vocab", "build", "--corpus", "c.txt", "--kind", "word", "--size", "many", "--out", "v"], 2, "--size" },
         { ["vocab", "build", "--corpus", "c.txt", "--kind", "word", "--size", "-5", "--out", "v"], 1, "--size must be larger than 4" },
         { ["vocab", "build", "--corpus", "c.txt", "--kind", "word", "--size", "99", "--min-count", "0", "--out", "v"], 1, "--min-count must be at least 1" },

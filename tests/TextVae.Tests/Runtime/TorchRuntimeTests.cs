@@ -18,10 +18,10 @@ public class TorchRuntimeTests
     [Fact]
     public void The_cpu_device_is_always_available_and_unknown_choices_are_named_in_the_error()
     {
-        Assert.Equal(DeviceType.CPU, DeviceSelector.Resolve("cpu").type);
-        var error = Assert.Throws<InvalidParameterException>(() => DeviceSelector.Resolve("tpu"));
+        Assert.Equal(DeviceType.CPU, DeviceSelector.Resolve(DeviceChoice.Cpu).type);
+        var error = Assert.Throws<InvalidParameterException>(() => DeviceSelector.Resolve((DeviceChoice)7));
         Assert.Equal("device", error.Parameter);
-        Assert.Contains("'tpu' is not one of auto, cpu, cuda", error.Message);
+        Assert.Contains("must be one of auto, cpu, cuda", error.Message);
     }
 }
 

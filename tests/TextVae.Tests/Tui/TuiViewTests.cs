@@ -2,6 +2,7 @@ using Terminal.Gui.Input;
 using TextVae.Generation;
 using TextVae.Tui;
 using TextVae.Decoding;
+using TextVae.Runtime;
 
 namespace TextVae.Tests.Tui;
 
@@ -236,7 +237,7 @@ public sealed class TuiViewTests(TinyModel tiny) : IDisposable
     public void Without_a_checkpoint_the_window_says_what_to_run()
     {
         using var runs = new TemporaryDirectory();
-        using var ui = new TuiHarness(LoadedModel.Open(null, "cpu", runs.Path), _directory.Path);
+        using var ui = new TuiHarness(LoadedModel.Open(null, DeviceChoice.Cpu, runs.Path), _directory.Path);
 
         Assert.Same(ui.Window.ModelView, ui.Window.Current);
         Assert.Contains("No model yet: run `textvae quickstart`", ui.Screen);
@@ -250,14 +251,14 @@ public sealed class TuiViewTests(TinyModel tiny) : IDisposable
     public void An_unknown_checkpoint_is_a_message_not_a_crash()
     {
         var missing = _directory.File("missing.tvae");
-        using var ui = new TuiHarness(LoadedModel.Open(missing, "cpu"), _directory.Path);
+        using var ui = new TuiHarness(LoadedModel.Open(missing, DeviceChoice.Cpu), _directory.Path);
 
         Assert.Contains($"checkpoint {missing} does not exist", ui.Screen);
     }
 
     public void Dispose() => _directory.Dispose();
 
-    private TuiHarness Open() => new(LoadedModel.Open(tiny.Checkpoint, "cpu"), _directory.Path);
+    private TuiHarness Open() => new(LoadedModel.Open(tiny.Checkpoint, DeviceChoice.Cpu), _directory.Path);
 
     /// <summary>The start of a list line, which fits on the 120-column screen.</summary>
     private static string Visible(string line) => line.Trim()[..Math.Min(line.Trim().Length, 60)];
