@@ -278,7 +278,12 @@ public sealed class TextCompressor : IDisposable
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var state = _model.StartDecoding(tensor(z, [rows, _latentSize]).to(_device)); // z: [rows, latent]
+        // tensor(float[]) computes on the pinned managed array itself: 8-byte aligned, at an address that differs
+        // between calls and processes. libtorch's CPU matrix kernels round differently on a differently aligned operand
+        // (for 3 rows, z at 8 bytes past a 16-byte boundary gives other logits), so z goes into memory libtorch
+        // allocates itself, which is always 64-byte aligned.
+        var latent = empty([rows, _latentSize], device: _device).copy_(tensor(z, [rows, _latentSize])); // [rows, latent]
+        var state = _model.StartDecoding(latent);
         var previous = Enumerable.Repeat((long)SpecialTokens.Bos, rows).ToArray();
         var lengths = new int[rows];
         var finished = new bool[rows];
