@@ -59,8 +59,7 @@ public sealed class FrequencyTable
         var left = total - assigned;
         if (left < 0 || left > count)
             throw new ArgumentException($"the masses cannot be quantised to {precisionBits} bits: rounding left {left} units to share among {count} symbols", nameof(masses));
-        foreach (var i in LargestFractions(fractions, (int)left))
-            frequencies[i]++;
+        AddOneToLargestFractions(frequencies, fractions, (int)left);
 
         var starts = new uint[count + 1];
         for (var i = 0; i < count; i++)
@@ -94,20 +93,24 @@ public sealed class FrequencyTable
     }
 
     /// <summary>
-    /// The <paramref name="take"/> indices with the largest fractions in [0, 1), the lower index first among equals,
-    /// in linear time: a token table has thousands of symbols and is built for every token, where a full sort would cost
-    /// several times the softmax. Fractions are counted into as many equal-width bins as there are values; the bins above
-    /// the one where the count reaches <paramref name="take"/> are taken whole, and only that bin is sorted.
+    /// Adds one unit to the <paramref name="take"/> symbols with the largest fractions in [0, 1), the lower index first
+    /// among equals, in linear time: a token table has thousands of symbols and is built for every token, where a full
+    /// sort would cost several times the softmax. Fractions are counted into as many equal-width bins as there are
+    /// symbols; the bins above the one where the count reaches <paramref name="take"/> are taken whole, and only that
+    /// bin is sorted.
     /// </summary>
-    private static IEnumerable<int> LargestFractions(double[] fractions, int take)
+    private static void AddOneToLargestFractions(long[] frequencies, double[] fractions, int take)
     {
         if (take == 0)
-            yield break;
+            return;
         var bins = fractions.Length;
-        int BinOf(int i) => Math.Min((int)(fractions[i] * bins), bins - 1);
+        var binOf = new int[fractions.Length];
         var counts = new int[bins];
         for (var i = 0; i < fractions.Length; i++)
-            counts[BinOf(i)]++;
+        {
+            binOf[i] = Math.Min((int)(fractions[i] * bins), bins - 1);
+            counts[binOf[i]]++;
+        }
         var boundary = bins - 1;
         var above = 0;
         while (above + counts[boundary] < take)
@@ -115,14 +118,13 @@ public sealed class FrequencyTable
         var candidates = new List<int>(counts[boundary]);
         for (var i = 0; i < fractions.Length; i++)
         {
-            var bin = BinOf(i);
-            if (bin > boundary)
-                yield return i;
-            else if (bin == boundary)
+            if (binOf[i] > boundary)
+                frequencies[i]++;
+            else if (binOf[i] == boundary)
                 candidates.Add(i);
         }
         candidates.Sort((a, b) => fractions[a] != fractions[b] ? fractions[b].CompareTo(fractions[a]) : a.CompareTo(b));
         for (var k = 0; k < take - above; k++)
-            yield return candidates[k];
+            frequencies[candidates[k]]++;
     }
 }
