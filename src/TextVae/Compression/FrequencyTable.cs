@@ -55,7 +55,7 @@ public sealed class FrequencyTable
             fractions[i] = share - whole;
             assigned += frequencies[i];
         }
-        // The shares sum to the budget up to rounding far below one unit, so the floors leave 0 to n − 1 units.
+        // The shares sum to the budget up to rounding far below one unit, so the floors leave fewer units than symbols.
         var left = total - assigned;
         if (left < 0 || left > count)
             throw new ArgumentException($"the masses cannot be quantised to {precisionBits} bits: rounding left {left} units to share among {count} symbols", nameof(masses));

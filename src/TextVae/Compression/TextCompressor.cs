@@ -22,10 +22,10 @@ namespace TextVae.Compression;
 /// Determinism: the decoder must rebuild every frequency table bit for bit. Both directions run the same network
 /// calls on tensors of the same shapes (a batch keeps all its rows until its longest chunk ends), on one libtorch
 /// thread, since a reduction split over more threads may round differently, with every float input in memory that
-/// libtorch allocated (see <see cref="DecodeTokens"/>); the distributions are then quantised in C# doubles. The guarantee is therefore: the same TextVae build, checkpoint and CPU (with the same libtorch)
-/// decode what they encoded, whatever thread count the process or the machine has. Another CPU model may use
-/// other SIMD kernels and is not covered; the archive's checksum turns such a mismatch into an error, never into
-/// wrong output.
+/// libtorch allocated (see <see cref="DecodeTokens"/>); the distributions are then quantised in C# doubles. The
+/// guarantee is therefore: the same TextVae build, checkpoint and CPU (with the same libtorch) decode what they
+/// encoded, whatever thread count the process or the machine has. Another CPU model may use other SIMD kernels and
+/// is not covered; the archive's checksum turns such a mismatch into an error, never into wrong output.
 /// </remarks>
 public sealed class TextCompressor : IDisposable
 {
