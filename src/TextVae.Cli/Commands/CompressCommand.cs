@@ -10,23 +10,8 @@ public static class CompressCommand
 {
     public const string StandardStream = "-";
 
-    /// <summary>The command-line spellings of <see cref="LatentCoding"/>.</summary>
-    public static readonly IReadOnlyDictionary<string, LatentCoding> LatentChoices = new Dictionary<string, LatentCoding>
-    {
-        ["bits-back"] = LatentCoding.BitsBack,
-        ["prior-mean"] = LatentCoding.PriorMean,
-    };
-
-    public static Option<string> LatentOption()
-    {
-        var option = new Option<string>("--latent")
-        {
-            Description = "bits-back: z coded with bits back (about −ELBO); prior-mean: z = 0, the decoder as a language model.",
-            DefaultValueFactory = _ => "bits-back",
-        };
-        option.AcceptOnlyFromAmong([.. LatentChoices.Keys]);
-        return option;
-    }
+    public static ChoiceOption<LatentCoding> LatentOption() => new("--latent",
+        "bits-back: z coded with bits back (about −ELBO); prior-mean: z = 0, the decoder as a language model.", LatentCoding.BitsBack);
 
     public static Option<int> BatchOption() => new("--batch")
     {
@@ -50,12 +35,12 @@ public static class CompressCommand
         var checkpoint = CheckpointOption();
         var device = CommonOptions.Device();
         var command = new Command("compress", "Compress any file losslessly with the model (rANS, bits-back coding of the latent code).")
-            { input, output, checkpoint, latent, batch, chunk, device.Option };
+            { input, output, checkpoint, latent.Option, batch, chunk, device.Option };
         command.SetAction(parse =>
         {
             var options = new CompressionOptions
             {
-                Latent = LatentChoices[parse.GetValue(latent)!],
+                Latent = latent.Read(parse),
                 BatchSize = parse.GetValue(batch),
                 ChunkTokens = parse.GetValue(chunk),
             };
