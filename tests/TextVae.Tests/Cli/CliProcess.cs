@@ -11,7 +11,9 @@ internal static class CliProcess
 
     public static ProcessStartInfo StartInfo(string workingDirectory, params string[] args)
     {
-        var info = new ProcessStartInfo("dotnet")
+        // A test run started in the background (`dotnet test &`, as from a non-interactive script) ignores SIGINT,
+        // and children inherit that; env restores the default so the child meets Ctrl+C as a terminal user's would.
+        var info = new ProcessStartInfo("env")
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -19,6 +21,8 @@ internal static class CliProcess
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
+        info.ArgumentList.Add("--default-signal=INT");
+        info.ArgumentList.Add("dotnet");
         info.ArgumentList.Add(ExecutablePath);
         foreach (var arg in args)
             info.ArgumentList.Add(arg);
