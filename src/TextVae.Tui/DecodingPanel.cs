@@ -9,7 +9,7 @@ public sealed class DecodingPanel : View
 {
     private static readonly DecodingOptions Defaults = new();
 
-    private readonly OptionSelector _strategy;
+    private readonly ChoiceField<DecodingStrategy> _strategy;
     private readonly TextField _temperature;
     private readonly TextField _topK;
     private readonly TextField _topP;
@@ -21,16 +21,7 @@ public sealed class DecodingPanel : View
         CanFocus = true;
         Width = Dim.Fill();
         Height = 2;
-        var caption = new Label { Text = $"{FieldLabels.Of("strategy")}:", X = 0, Y = 0 };
-        _strategy = new OptionSelector
-        {
-            X = Pos.Right(caption) + 1,
-            Y = 0,
-            Orientation = Orientation.Horizontal,
-            Labels = DecodingOptions.Strategies,
-            Value = 0,
-        };
-        Add(caption, _strategy);
+        _strategy = new ChoiceField<DecodingStrategy>(this, $"{FieldLabels.Of("strategy")}:", "strategy", Defaults.Strategy, 0, 0);
         _temperature = Form.Field(this, "temperature", Format(Defaults.Temperature), 0, 1, 6);
         _topK = Form.Field(this, "topK", $"{Defaults.TopK}", Pos.Right(_temperature) + 2, 1, 5);
         _topP = Form.Field(this, "topP", Format(Defaults.TopP), Pos.Right(_topK) + 2, 1, 6);
@@ -38,12 +29,10 @@ public sealed class DecodingPanel : View
         _maxLength = Form.Field(this, "maxLength", $"{Defaults.MaxLength}", Pos.Right(_beam) + 2, 1, 5);
     }
 
-    public string Strategy
+    public DecodingStrategy Strategy
     {
-        get => DecodingOptions.Strategies[_strategy.Value ?? 0];
-        set => _strategy.Value = Array.IndexOf(DecodingOptions.Strategies, value) is var index and >= 0
-            ? index
-            : throw new ArgumentException($"unknown strategy {value}", nameof(value));
+        get => _strategy.Value;
+        set => _strategy.Value = value;
     }
 
     /// <summary>The options as typed; throws <see cref="TextVaeException"/> naming the field that is wrong.</summary>

@@ -9,10 +9,8 @@ namespace TextVae.Tui;
 /// <summary>The path between two sentences' codes (Bowman et al.'s homotopy), straight or along the great circle.</summary>
 public sealed class InterpolateView : GenerationView
 {
-    private static readonly InterpolationPath[] Modes = [InterpolationPath.Linear, InterpolationPath.Slerp];
-
     private readonly TextField _steps;
-    private readonly OptionSelector _mode;
+    private readonly ChoiceField<InterpolationPath> _mode;
     private IReadOnlyList<InterpolationPoint> _points = [];
 
     public InterpolateView(LoadedModel model, GenerationWorker worker)
@@ -24,16 +22,7 @@ public sealed class InterpolateView : GenerationView
         if (model.Generator?.ValidationPair() is var (first, second))
             (First.Text, Second.Text) = (first, second);
                 _steps = Form.Field(this, "steps", "8", 0, 2, 4);
-        var caption = new Label { Text = "Path:", X = Pos.Right(_steps) + 2, Y = 2 };
-        _mode = new OptionSelector
-        {
-            X = Pos.Right(caption) + 1,
-            Y = 2,
-            Orientation = Orientation.Horizontal,
-            Labels = ["linear", "slerp"],
-            Value = 0,
-        };
-        Add(caption, _mode);
+        _mode = new ChoiceField<InterpolationPath>(this, "Path:", "mode", InterpolationPath.Linear, Pos.Right(_steps) + 2, 2);
         Decoding = new DecodingPanel { X = 0, Y = 4 };
         Add(Decoding);
         PlaceResults(Pos.Bottom(Decoding) + 1, "position   sentence   (* verbatim training sentence)");
@@ -61,7 +50,7 @@ public sealed class InterpolateView : GenerationView
         {
             var (first, second) = (First.Text, Second.Text);
             var steps = Form.Integer(_steps, "steps");
-            var mode = Modes[_mode.Value ?? 0];
+            var mode = _mode.Value;
             var options = Decoding.Read();
             return () => generator.Interpolate(first, second, steps, mode, options);
         },

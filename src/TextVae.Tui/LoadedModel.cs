@@ -27,7 +27,7 @@ public sealed class LoadedModel : IDisposable
     public static LoadedModel Of(TextGenerator generator) => new(generator, null);
 
     /// <summary>The requested checkpoint, or the newest under <paramref name="runsDirectory"/> (which holds the quickstart's run too).</summary>
-    public static LoadedModel Open(string? checkpoint, string device, string runsDirectory = CheckpointLocator.RunsDirectory)
+    public static LoadedModel Open(string? checkpoint, DeviceChoice device, string runsDirectory = CheckpointLocator.RunsDirectory)
     {
         try
         {

@@ -33,7 +33,7 @@ public sealed class ModelView : GenerationView
         yield return Row("Checkpoint", model.Checkpoint);
         yield return Row("Saved", $"{model.Info.SavedAt:yyyy-MM-dd HH:mm} by TextVae {model.Info.TextVaeVersion}");
         yield return Row("Device", model.Device);
-        yield return Row("Tokenizer", $"{model.TokenizerKind}, vocabulary {model.VocabularySize:N0} tokens");
+        yield return Row("Tokenizer", $"{EnumSpelling.Of(model.TokenizerKind)}, vocabulary {model.VocabularySize:N0} tokens");
         yield return Row("Parameters", $"{model.Parameters:N0}");
         yield return Row("Encoder", $"{EnumSpelling.Of(options.Encoder)} × {options.EncoderLayers}{(options.Bidirectional ? ", bidirectional" : "")}");
         yield return Row("Decoder", $"{EnumSpelling.Of(options.Decoder)} × {options.DecoderLayers}");
@@ -52,7 +52,7 @@ public sealed class ModelView : GenerationView
         var log = new MetricsLog(new RunFolder(Path.GetDirectoryName(Path.GetFullPath(checkpoint))!).Metrics);
         try
         {
-            return log.ReadAll().LastOrDefault(record => record.Kind == "valid");
+            return log.ReadAll().LastOrDefault(record => record.Kind == MetricsRecordKind.Valid);
         }
         catch (Exception e) when (e is JsonException or IOException)
         {

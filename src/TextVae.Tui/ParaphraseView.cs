@@ -12,12 +12,10 @@ namespace TextVae.Tui;
 /// </summary>
 public sealed class ParaphraseView : GenerationView
 {
-    private static readonly ParaphraseRanking[] Rankings = [ParaphraseRanking.Likelihood, ParaphraseRanking.Distance];
-
     private readonly TextField _radius;
     private readonly TextField _count;
     private readonly TextField _seed;
-    private readonly OptionSelector _ranking;
+    private readonly ChoiceField<ParaphraseRanking> _ranking;
     private IReadOnlyList<ParaphraseCandidate> _paraphrases = [];
 
     public ParaphraseView(LoadedModel model, GenerationWorker worker)
@@ -33,16 +31,7 @@ public sealed class ParaphraseView : GenerationView
         _radius = Form.Field(this, "radius", "1.0", 0, 1, 6);
         _count = Form.Field(this, "count", "20", Pos.Right(_radius) + 2, 1, 5);
         _seed = Form.Field(this, "seed", "0", Pos.Right(_count) + 2, 1, 8);
-        var caption = new Label { Text = "Rank by:", X = Pos.Right(_seed) + 2, Y = 1 };
-        _ranking = new OptionSelector
-        {
-            X = Pos.Right(caption) + 1,
-            Y = 1,
-            Orientation = Orientation.Horizontal,
-            Labels = [.. Rankings.Select(ranking => ranking.ToString().ToLowerInvariant())],
-            Value = 0,
-        };
-        Add(caption, _ranking);
+        _ranking = new ChoiceField<ParaphraseRanking>(this, "Rank by:", "ranking", ParaphraseRanking.Likelihood, Pos.Right(_seed) + 2, 1);
         Decoding = new DecodingPanel { X = 0, Y = 3 };
         Add(Decoding);
         PlaceResults(Pos.Bottom(Decoding) + 1, "rank   log p  distance    sentence   (* verbatim training sentence)");
@@ -57,8 +46,8 @@ public sealed class ParaphraseView : GenerationView
     /// <summary>How results are ordered: by log p(candidate | z), or by latent distance to the input.</summary>
     public ParaphraseRanking Ranking
     {
-        get => Rankings[_ranking.Value ?? 0];
-        set => _ranking.Value = Array.IndexOf(Rankings, value);
+        get => _ranking.Value;
+        set => _ranking.Value = value;
     }
 
     public override IReadOnlyList<ViewAction> Actions =>

@@ -1,4 +1,5 @@
 using Terminal.Gui.App;
+using TextVae.Runtime;
 
 namespace TextVae.Tui;
 
@@ -6,7 +7,7 @@ namespace TextVae.Tui;
 public static class TuiApplication
 {
     /// <param name="mapCorpus">The sentences the map view shows; null for the checkpoint's training corpus.</param>
-    public static int Run(string? checkpoint, string device, string? mapCorpus = null)
+    public static int Run(string? checkpoint, DeviceChoice device, string? mapCorpus = null)
     {
         using var model = LoadedModel.Open(checkpoint, device);
         using var app = Application.Create();

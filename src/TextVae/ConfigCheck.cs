@@ -24,12 +24,6 @@ public static class ConfigCheck
             throw new InvalidParameterException(field, $"must be between {low} and {high} (got {value})");
     }
 
-    public static void OneOf(string? value, string field, params string[] allowed)
-    {
-        if (value is null || !allowed.Contains(value))
-            throw new InvalidParameterException(field, $"must be one of {string.Join(", ", allowed)} (got '{value}')");
-    }
-
     /// <summary>Rejects a value outside the enum's members, such as a number cast to it in code.</summary>
     public static void Defined<T>(T value, string field) where T : struct, Enum
     {

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using TextVae.Checkpoints;
 using TextVae.Plotting;
 using TextVae.Training;
+using TextVae.Runtime;
 
 namespace TextVae.Tests;
 
@@ -29,7 +30,7 @@ public sealed class TinyModel : IDisposable
             .. overrides,
         ],
         RunFolder = runFolder,
-        Device = "cpu",
+        Device = DeviceChoice.Cpu,
     };
 
     /// <summary>Trains in-process; <paramref name="prepare"/> may set hooks on the session before it runs.</summary>

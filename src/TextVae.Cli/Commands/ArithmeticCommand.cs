@@ -20,31 +20,28 @@ public static class ArithmeticCommand
         {
             terms,
         };
-        var model = new ModelCommandOptions(command, seeded: true);
-        var decoding = new DecodingCommandOptions(command);
+        var generation = new GenerationCommandOptions(command);
         command.SetAction(parse =>
         {
-            var options = decoding.Read(parse);
             var parsed = ArithmeticTerm.Parse(parse.GetValue(terms) ?? []);
-            using var generator = model.Load(parse);
-            var seed = parse.GetValue(model.Seed);
-            var result = generator.Arithmetic(parsed, options, seed);
-            var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(model.Json))
+            return generation.Run(parse, (generator, options, seed) =>
             {
-                GenerationOutput.WriteJson(output, "arithmetic", generator, result.Terms, new { seed, decoding = options }, new[] { result.Output });
-                return 0;
-            }
-            GenerationOutput.WriteNotices(output, result.Terms.Select(term => term.Input).ToArray());
-            for (var i = 0; i < result.Terms.Count; i++)
-            {
-                var term = result.Terms[i];
-                var sign = term.Sign < 0 ? "-" : i == 0 ? " " : "+";
-                output.WriteLine($"{sign} {term.Input.AsRead}");
-            }
-            output.WriteLine($"= {result.Output.Text}  {GenerationOutput.Annotation(result.Output)}");
-            return 0;
+                var result = generator.Arithmetic(parsed, options, seed);
+                return new GenerationReport(result.Terms, new { seed, decoding = options }, new[] { result.Output }, output => Print(output, result));
+            });
         });
         return command;
+    }
+
+    private static void Print(TextWriter output, ArithmeticResult result)
+    {
+        GenerationOutput.WriteNotices(output, result.Terms.Select(term => term.Input).ToArray());
+        for (var i = 0; i < result.Terms.Count; i++)
+        {
+            var term = result.Terms[i];
+            var sign = term.Sign < 0 ? "-" : i == 0 ? " " : "+";
+            output.WriteLine($"{sign} {term.Input.AsRead}");
+        }
+        output.WriteLine($"= {result.Output.Text}  {GenerationOutput.Annotation(result.Output)}");
     }
 }

@@ -72,10 +72,10 @@ public static class BenchCommand
         var json = new Option<bool>("--json") { Description = "One JSON object instead of the table." };
         var device = CommonOptions.Device();
         var command = new Command("compress", "Bits per character and speed of compress/decompress next to gzip, xz, zstd and brotli on the same file.")
-            { checkpoint, data, batch, batchSizes, scanBytes, seed, json, device };
+            { checkpoint, data, batch, batchSizes, scanBytes, seed, json, device.Option };
         command.SetAction(parse =>
         {
-            var deviceChoice = DeviceSelector.Resolve(parse.GetValue(device)!);
+            var deviceChoice = DeviceSelector.Resolve(device.Read(parse));
             using var compressor = TextCompressor.Load(parse.GetValue(checkpoint)!, deviceChoice);
             var sizes = parse.GetValue(batchSizes)!;
             if (sizes.Any(size => size < 1))

@@ -33,14 +33,6 @@ public static class CommonOptions
         return new LibTorchOptions(parse.GetValue(LibTorch) ?? environment.Directory, parse.GetValue(LibTorchSharp) ?? environment.LibTorchSharpFile);
     }
 
-    public static Option<string> Device()
-    {
-        var option = new Option<string>("--device")
-        {
-            Description = "Where tensors live: auto (CUDA when available), cpu or cuda.",
-            DefaultValueFactory = _ => "auto",
-        };
-        option.AcceptOnlyFromAmong(DeviceSelector.Choices);
-        return option;
-    }
+    public static ChoiceOption<DeviceChoice> Device() =>
+        new("--device", "Where tensors live: auto (CUDA when available), cpu or cuda.", DeviceChoice.Auto);
 }

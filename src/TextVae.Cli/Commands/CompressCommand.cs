@@ -10,23 +10,8 @@ public static class CompressCommand
 {
     public const string StandardStream = "-";
 
-    /// <summary>The command-line spellings of <see cref="LatentCoding"/>.</summary>
-    public static readonly IReadOnlyDictionary<string, LatentCoding> LatentChoices = new Dictionary<string, LatentCoding>
-    {
-        ["bits-back"] = LatentCoding.BitsBack,
-        ["prior-mean"] = LatentCoding.PriorMean,
-    };
-
-    public static Option<string> LatentOption()
-    {
-        var option = new Option<string>("--latent")
-        {
-            Description = "bits-back: z coded with bits back (about −ELBO); prior-mean: z = 0, the decoder as a language model.",
-            DefaultValueFactory = _ => "bits-back",
-        };
-        option.AcceptOnlyFromAmong([.. LatentChoices.Keys]);
-        return option;
-    }
+    public static ChoiceOption<LatentCoding> LatentOption() => new("--latent",
+        "bits-back: z coded with bits back (about −ELBO); prior-mean: z = 0, the decoder as a language model.", LatentCoding.BitsBack);
 
     public static Option<int> BatchOption() => new("--batch")
     {
@@ -50,18 +35,18 @@ public static class CompressCommand
         var checkpoint = CheckpointOption();
         var device = CommonOptions.Device();
         var command = new Command("compress", "Compress any file losslessly with the model (rANS, bits-back coding of the latent code).")
-            { input, output, checkpoint, latent, batch, chunk, device };
+            { input, output, checkpoint, latent.Option, batch, chunk, device.Option };
         command.SetAction(parse =>
         {
             var options = new CompressionOptions
             {
-                Latent = LatentChoices[parse.GetValue(latent)!],
+                Latent = latent.Read(parse),
                 BatchSize = parse.GetValue(batch),
                 ChunkTokens = parse.GetValue(chunk),
             };
             var error = parse.InvocationConfiguration.Error;
             var original = ReadAll(parse.GetValue(input)!);
-            using var compressor = TextCompressor.Load(parse.GetValue(checkpoint)!, DeviceSelector.Resolve(parse.GetValue(device)!));
+            using var compressor = TextCompressor.Load(parse.GetValue(checkpoint)!, DeviceSelector.Resolve(device.Read(parse)));
             var result = compressor.Compress(original, options, new ProgressLines(error, "compress"));
             WriteAll(parse.GetValue(output)!, result.Archive);
             var s = result.Statistics;
@@ -79,11 +64,11 @@ public static class CompressCommand
         var output = new Argument<string>("out") { Description = "File to write, or - for standard output." };
         var checkpoint = CheckpointOption();
         var device = CommonOptions.Device();
-        var command = new Command("decompress", "Restore a file from an archive made by compress with the same checkpoint.") { input, output, checkpoint, device };
+        var command = new Command("decompress", "Restore a file from an archive made by compress with the same checkpoint.") { input, output, checkpoint, device.Option };
         command.SetAction(parse =>
         {
             var archive = ReadAll(parse.GetValue(input)!);
-            using var compressor = TextCompressor.Load(parse.GetValue(checkpoint)!, DeviceSelector.Resolve(parse.GetValue(device)!));
+            using var compressor = TextCompressor.Load(parse.GetValue(checkpoint)!, DeviceSelector.Resolve(device.Read(parse)));
             var original = compressor.Decompress(archive, new ProgressLines(parse.InvocationConfiguration.Error, "decompress"));
             WriteAll(parse.GetValue(output)!, original);
             return 0;

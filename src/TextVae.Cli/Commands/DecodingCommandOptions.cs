@@ -8,11 +8,8 @@ public sealed class DecodingCommandOptions
 {
     private static readonly DecodingOptions Defaults = new();
 
-    private readonly Option<string> _strategy = new("--strategy")
-    {
-        Description = "How tokens are chosen: greedy, temperature (sampling), top-k, top-p (nucleus) or beam.",
-        DefaultValueFactory = _ => Defaults.Strategy,
-    };
+    private readonly ChoiceOption<DecodingStrategy> _strategy = new("--strategy",
+        "How tokens are chosen: greedy, temperature (sampling), top-k, top-p (nucleus) or beam.", Defaults.Strategy);
 
     private readonly Option<double> _temperature = new("--temperature")
     {
@@ -40,14 +37,13 @@ public sealed class DecodingCommandOptions
 
     public DecodingCommandOptions(Command command)
     {
-        _strategy.AcceptOnlyFromAmong(DecodingOptions.Strategies);
-        foreach (var option in new Option[] { _strategy, _temperature, _topK, _topP, _beam, _maxLength, _allowUnknown })
+        foreach (var option in new Option[] { _strategy.Option, _temperature, _topK, _topP, _beam, _maxLength, _allowUnknown })
             command.Options.Add(option);
     }
 
     public DecodingOptions Read(ParseResult parse) => new DecodingOptions
     {
-        Strategy = parse.GetValue(_strategy)!,
+        Strategy = _strategy.Read(parse),
         Temperature = parse.GetValue(_temperature),
         TopK = parse.GetValue(_topK),
         TopP = parse.GetValue(_topP),

@@ -23,17 +23,15 @@ public static class EvalCommand
             DefaultValueFactory = _ => new EvaluationOptions().PriorSamples,
         };
         var train = new Option<string?>("--train") { Description = "Training corpus for novelty (default: the path stored in the checkpoint)." };
-        var mi = new Option<MutualInformationEstimator>("--mi")
-        {
-            Description = "MI estimator: aggregate (q(z) over the data set, bounded by log N) or minibatch (per batch, as He et al.'s code; bounded by log B).",
-            DefaultValueFactory = _ => new EvaluationOptions().MutualInformation,
-        };
+        var mi = new ChoiceOption<MutualInformationEstimator>("--mi",
+            "MI estimator: aggregate (q(z) over the data set, bounded by log N) or minibatch (per batch, as He et al.'s code; bounded by log B).",
+            new EvaluationOptions().MutualInformation);
         var part = new Option<string?>("--part")
         {
             Description = "Write this shard's partial sums to FILE (JSON) instead of a report; merge the parts with 'textvae eval merge'. {shard} in the name becomes the shard's number.",
         };
         var command = new Command("eval", "Measure a model on a data set: ELBO, importance-weighted NLL and perplexity, KL, MI, active units, BLEU, diversity.");
-        foreach (var option in shared.All.Append(priorSamples).Append(train).Append(mi).Append(part))
+        foreach (var option in shared.All.Append(priorSamples).Append(train).Append(mi.Option).Append(part))
             command.Options.Add(option);
         var sharding = new ShardOptions(command);
         command.Subcommands.Add(CreateMerge());
@@ -43,7 +41,7 @@ public static class EvalCommand
             {
                 PriorSamples = parse.GetValue(priorSamples),
                 TrainCorpus = parse.GetValue(train),
-                MutualInformation = parse.GetValue(mi),
+                MutualInformation = mi.Read(parse),
             };
             options.Validate();
             var shard = sharding.Resolve(parse);
@@ -57,7 +55,7 @@ public static class EvalCommand
                 error.WriteLine($"{partPath} is complete; skipped (--overwrite redoes it)");
                 return 0;
             }
-            var device = DeviceSelector.Resolve(parse.GetValue(shared.Device)!);
+            var device = DeviceSelector.Resolve(shared.Device.Read(parse));
             var dataPath = parse.GetValue(shared.Data)!;
 
             using var evaluator = ModelEvaluator.Load(parse.GetValue(shared.Checkpoint)!, device);

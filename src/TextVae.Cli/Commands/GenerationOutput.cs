@@ -15,7 +15,7 @@ public static class GenerationOutput
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // sentences stay readable: no \uXXXX for every accent
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals, // a token the model gives probability 0 scores −∞
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) }, // choices as users type them (EnumSpelling): "top-k"
     };
 
     /// <summary>The one JSON document of a command: what it was asked, how, and what came out.</summary>

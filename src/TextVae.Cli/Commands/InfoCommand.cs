@@ -15,7 +15,7 @@ public static class InfoCommand
     public static Command Create()
     {
         var device = CommonOptions.Device();
-        var command = new Command("info", "Show TorchSharp and libtorch versions and the device that commands would use.") { device };
+        var command = new Command("info", "Show TorchSharp and libtorch versions and the device that commands would use.") { device.Option };
         command.SetAction(parse =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -33,7 +33,7 @@ public static class InfoCommand
             if (TorchRuntime.PatchedLibraryPath is not null || (libtorch.External && !TorchRuntime.HostProvides(TorchRuntime.MissingVersion, TorchRuntime.MarkerSymbol)))
                 output.WriteLine($"             (a copy with {TorchRuntime.MissingVersion} marked weak: this host's libstdc++ predates GCC 13)");
             WriteCuda(output);
-            output.WriteLine($"device       {DeviceSelector.Describe(DeviceSelector.Resolve(parse.GetValue(device)!))}");
+            output.WriteLine($"device       {DeviceSelector.Describe(DeviceSelector.Resolve(device.Read(parse)))}");
             return 0;
         });
         return command;

@@ -11,31 +11,19 @@ public static class InterpolateCommand
         var first = new Argument<string>("first") { Description = "The sentence the path starts from." };
         var second = new Argument<string>("second") { Description = "The sentence the path ends at." };
         var steps = new Option<int>("--steps") { Description = "Points decoded along the path, both ends included.", DefaultValueFactory = _ => 10 };
-        var mode = new Option<string>("--mode") { Description = "linear (straight line) or slerp (great circle).", DefaultValueFactory = _ => "linear" };
-        mode.AcceptOnlyFromAmong("linear", "slerp");
+        var mode = new ChoiceOption<InterpolationPath>("--mode", "linear (straight line) or slerp (great circle).", InterpolationPath.Linear);
         var command = new Command("interpolate", "Decode evenly spaced points between two sentences' posterior means (Bowman et al. 2016); repeated sentences are shown once with their span.")
         {
-            first, second, steps, mode,
+            first, second, steps, mode.Option,
         };
-        var model = new ModelCommandOptions(command, seeded: true);
-        var decoding = new DecodingCommandOptions(command);
-        command.SetAction(parse =>
+        var generation = new GenerationCommandOptions(command);
+        command.SetAction(parse => generation.Run(parse, (generator, options, seed) =>
         {
-            var options = decoding.Read(parse);
-            using var generator = model.Load(parse);
-            var seed = parse.GetValue(model.Seed);
-            var path = parse.GetValue(mode) == "slerp" ? InterpolationPath.Slerp : InterpolationPath.Linear;
-            var result = generator.Interpolate(parse.GetValue(first)!, parse.GetValue(second)!, parse.GetValue(steps), path, options, seed);
-            var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(model.Json))
-            {
-                GenerationOutput.WriteJson(output, "interpolate", generator, new[] { result.First, result.Second },
-                    new { steps = result.Steps, mode = result.Mode, seed, decoding = options }, result.Points);
-                return 0;
-            }
-            GenerationOutput.WriteInterpolation(output, result);
-            return 0;
-        });
+            var result = generator.Interpolate(parse.GetValue(first)!, parse.GetValue(second)!, parse.GetValue(steps), mode.Read(parse), options, seed);
+            return new GenerationReport(new[] { result.First, result.Second },
+                new { steps = result.Steps, mode = result.Mode, seed, decoding = options }, result.Points,
+                output => GenerationOutput.WriteInterpolation(output, result));
+        }));
         return command;
     }
 }

@@ -13,7 +13,7 @@ public sealed class ModelCommandOptions
         Description = $"Checkpoint file (default: the newest best.tvae, else last.tvae, under {CheckpointLocator.RunsDirectory}/).",
     };
 
-    public Option<string> Device { get; } = CommonOptions.Device();
+    public ChoiceOption<DeviceChoice> Device { get; } = CommonOptions.Device();
 
     public Option<int> Seed { get; } = new("--seed")
     {
@@ -26,12 +26,12 @@ public sealed class ModelCommandOptions
     public ModelCommandOptions(Command command, bool seeded)
     {
         command.Options.Add(Checkpoint);
-        command.Options.Add(Device);
+        command.Options.Add(Device.Option);
         if (seeded)
             command.Options.Add(Seed);
         command.Options.Add(Json);
     }
 
     public TextGenerator Load(ParseResult parse) =>
-        TextGenerator.Load(CheckpointLocator.Resolve(parse.GetValue(Checkpoint)), DeviceSelector.Resolve(parse.GetValue(Device)!));
+        TextGenerator.Load(CheckpointLocator.Resolve(parse.GetValue(Checkpoint)), DeviceSelector.Resolve(Device.Read(parse)));
 }

@@ -21,21 +21,21 @@ public static class QuickstartCommand
     public static Command Create()
     {
         var device = CommonOptions.Device();
-        var command = new Command("quickstart", $"Train {Config} on the shipped corpus (or reuse {RunFolderPath}), then sample and interpolate.") { device };
+        var command = new Command("quickstart", $"Train {Config} on the shipped corpus (or reuse {RunFolderPath}), then sample and interpolate.") { device.Option };
         command.SetAction(async (parse, _) =>
         {
             var output = parse.InvocationConfiguration.Output;
             var run = new RunFolder(RunFolderPath);
-            var trained = await TrainUnlessDoneAsync(run, parse.GetValue(device)!, parse.GetValue(CommonOptions.Verbose), output);
+            var trained = await TrainUnlessDoneAsync(run, device.Read(parse), parse.GetValue(CommonOptions.Verbose), output);
             if (trained != 0)
                 return trained;
-            Show(run, parse.GetValue(device)!, output);
+            Show(run, device.Read(parse), output);
             return 0;
         });
         return command;
     }
 
-    private static async Task<int> TrainUnlessDoneAsync(RunFolder run, string device, bool verbose, TextWriter output)
+    private static async Task<int> TrainUnlessDoneAsync(RunFolder run, DeviceChoice device, bool verbose, TextWriter output)
     {
         if (File.Exists(run.Last) && Checkpoint.Load(run.Last).State.Finished)
         {
@@ -55,7 +55,7 @@ public static class QuickstartCommand
         return exit;
     }
 
-    private static void Show(RunFolder run, string device, TextWriter output)
+    private static void Show(RunFolder run, DeviceChoice device, TextWriter output)
     {
         using var generator = TextGenerator.Load(run.PreferredCheckpoint!, DeviceSelector.Resolve(device));
         output.WriteLine();

@@ -10,27 +10,20 @@ public static class ReconstructCommand
         var sentence = new Argument<string>("sentence") { Description = "The sentence to encode and decode." };
         var samplePosterior = new Option<bool>("--sample-posterior") { Description = "Decode a sample of q(z|x) instead of its mean." };
         var command = new Command("reconstruct", "Encode a sentence to its posterior mean (or a posterior sample) and decode it.") { sentence, samplePosterior };
-        var model = new ModelCommandOptions(command, seeded: true);
-        var decoding = new DecodingCommandOptions(command);
-        command.SetAction(parse =>
+        var generation = new GenerationCommandOptions(command);
+        command.SetAction(parse => generation.Run(parse, (generator, options, seed) =>
         {
-            var options = decoding.Read(parse);
-            using var generator = model.Load(parse);
-            var seed = parse.GetValue(model.Seed);
             var result = generator.Reconstruct(parse.GetValue(sentence)!, parse.GetValue(samplePosterior), options, seed);
-            var output = parse.InvocationConfiguration.Output;
-            if (parse.GetValue(model.Json))
-            {
-                GenerationOutput.WriteJson(output, "reconstruct", generator, new[] { result.Input },
-                    new { samplePosterior = result.SampledPosterior, seed, decoding = options },
-                    new[] { new { result.Output.Text, result.Output.LogProbability, result.Output.Finished, result.Output.InTrainingCorpus, result.Exact } });
-                return 0;
-            }
-            GenerationOutput.WriteNotices(output, result.Input);
-            GenerationOutput.WriteInput(output, "input", result.Input);
-            output.WriteLine($"{"output",-8}{result.Output.Text}  {GenerationOutput.Annotation(result.Output, result.Exact ? "exact" : null)}");
-            return 0;
-        });
+            return new GenerationReport(new[] { result.Input },
+                new { samplePosterior = result.SampledPosterior, seed, decoding = options },
+                new[] { new { result.Output.Text, result.Output.LogProbability, result.Output.Finished, result.Output.InTrainingCorpus, result.Exact } },
+                output =>
+                {
+                    GenerationOutput.WriteNotices(output, result.Input);
+                    GenerationOutput.WriteInput(output, "input", result.Input);
+                    output.WriteLine($"{"output",-8}{result.Output.Text}  {GenerationOutput.Annotation(result.Output, result.Exact ? "exact" : null)}");
+                });
+        }));
         return command;
     }
 }

@@ -16,12 +16,12 @@ public static class SampleCommand
             Description = "Write the samples to FILE.jsonl, FILE.csv or FILE.parquet, numbered; {shard} in the name becomes the shard's number.",
         };
         var command = new Command("sample", "Sample sentences from the prior: z ~ N(0, I), each from its own seed, decoded in blocks.") { count, output };
-        var model = new ModelCommandOptions(command, seeded: true);
-        var decoding = new DecodingCommandOptions(command);
+        var generation = new GenerationCommandOptions(command);
+        var model = generation.Model;
         var sharding = new ShardOptions(command, blocks: false);
         command.SetAction(parse => Interruption.Guard(parse.InvocationConfiguration.Error, cancel =>
         {
-            var options = decoding.Read(parse);
+            var options = generation.Decoding.Read(parse);
             var shard = sharding.Resolve(parse);
             var stdout = parse.InvocationConfiguration.Output;
             var outPath = parse.GetValue(output) is { } template ? ShardOptions.OutputPath(template, shard) : null;
@@ -41,7 +41,7 @@ public static class SampleCommand
             if (outPath is not null)
             {
                 var metadata = ResultMetadata.Create("sample", generator.CheckpointPath, CheckpointDigest.Of(generator.CheckpointPath), shard,
-                    ("count", total), ("seed", seed), ("strategy", options.Strategy));
+                    ("count", total), ("seed", seed), ("strategy", EnumSpelling.Of(options.Strategy)));
                 long written = 0;
                 using (var table = SampleFile.Create(outPath, generator.TrainingCorpus is not null, metadata))
                 {
@@ -56,13 +56,9 @@ public static class SampleCommand
                 return 0;
             }
             var numbered = samples.ToArray();
-            if (parse.GetValue(model.Json))
-            {
-                GenerationOutput.WriteJson(stdout, "sample", generator, Array.Empty<object>(),
-                    new { count = total, seed, shard = shard.ToString(), decoding = options }, numbered.Select(sample => sample.Sentence).ToArray());
-                return 0;
-            }
-            GenerationOutput.WriteSamples(stdout, generator, numbered);
+            generation.Write(parse, generator, new GenerationReport(Array.Empty<object>(),
+                new { count = total, seed, shard = shard.ToString(), decoding = options }, numbered.Select(sample => sample.Sentence).ToArray(),
+                output => GenerationOutput.WriteSamples(output, generator, numbered)));
             return 0;
         }));
         return command;

@@ -48,7 +48,7 @@ public static class ScoreCommand
                     return 0;
                 }
             }
-            var device = DeviceSelector.Resolve(parse.GetValue(shared.Device)!);
+            var device = DeviceSelector.Resolve(shared.Device.Read(parse));
             var dataPath = parse.GetValue(shared.Data)!;
             var blockLines = parse.GetValue(sharding.BlockLines);
             using var evaluator = ModelEvaluator.Load(parse.GetValue(shared.Checkpoint)!, device);

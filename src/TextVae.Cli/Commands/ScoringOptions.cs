@@ -1,4 +1,5 @@
 using System.CommandLine;
+using TextVae.Runtime;
 using TextVae.Evaluation;
 
 namespace TextVae.Cli.Commands;
@@ -12,9 +13,9 @@ public sealed class ScoringOptions
     public Option<int> Chunk { get; } = new("--chunk") { Description = "Importance samples decoded together (memory against speed); 0 picks a size that keeps a batch's logits near 256 MB." };
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed of the posterior and prior samples.", DefaultValueFactory = _ => new EvaluationOptions().Seed };
     public Option<bool> Json { get; } = new("--json") { Description = "Machine-readable output on stdout." };
-    public Option<string> Device { get; } = CommonOptions.Device();
+    public ChoiceOption<DeviceChoice> Device { get; } = CommonOptions.Device();
 
-    public IEnumerable<Option> All => [Checkpoint, Data, Samples, Chunk, Seed, Json, Device];
+    public IEnumerable<Option> All => [Checkpoint, Data, Samples, Chunk, Seed, Json, Device.Option];
 
     public EvaluationOptions Read(ParseResult parse) => new()
     {

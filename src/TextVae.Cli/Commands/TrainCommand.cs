@@ -26,7 +26,7 @@ public static class TrainCommand
         var output = new Option<string?>("--out") { Description = "Run folder for checkpoints, metrics and curves (default runs/CONFIG-NAME)." };
         var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint." };
         var device = CommonOptions.Device();
-        var command = new Command("train", "Train a sentence VAE.") { config, set, train, valid, output, resume, device };
+        var command = new Command("train", "Train a sentence VAE.") { config, set, train, valid, output, resume, device.Option };
         command.SetAction(async (parse, _) =>
         {
             var request = new TrainingRequest
@@ -37,7 +37,7 @@ public static class TrainCommand
                 ValidCorpus = parse.GetValue(valid),
                 RunFolder = parse.GetValue(output),
                 Resume = parse.GetValue(resume),
-                Device = parse.GetValue(device)!,
+                Device = device.Read(parse),
             };
             return await RunHostedAsync(request, parse.GetValue(CommonOptions.Verbose));
         });

@@ -17,8 +17,8 @@ public static class TuiCommand
             Description = "Sentences (one per line) the map view shows (default: the checkpoint's training corpus).",
         };
         var device = CommonOptions.Device();
-        var command = new Command("tui", "Open the terminal UI: sample, interpolate, paraphrase, inspect the model, walk the latent map.") { checkpoint, mapData, device };
-        command.SetAction(parse => TuiApplication.Run(parse.GetValue(checkpoint), parse.GetValue(device)!, parse.GetValue(mapData)));
+        var command = new Command("tui", "Open the terminal UI: sample, interpolate, paraphrase, inspect the model, walk the latent map.") { checkpoint, mapData, device.Option };
+        command.SetAction(parse => TuiApplication.Run(parse.GetValue(checkpoint), device.Read(parse), parse.GetValue(mapData)));
         return command;
     }
 }

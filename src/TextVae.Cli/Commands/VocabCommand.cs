@@ -17,8 +17,7 @@ public static class VocabCommand
     private static Command CreateBuild()
     {
         var corpus = new Option<string>("--corpus") { Description = "UTF-8 corpus, one sentence per line.", Required = true };
-        var kind = new Option<string>("--kind") { Description = "word (whole words, <unk> for the rest) or bpe (byte-level subwords).", Required = true };
-        kind.AcceptOnlyFromAmong(VocabularyOptions.Kinds);
+        var kind = new ChoiceOption<TokenizerKind>("--kind", "word (whole words, <unk> for the rest) or bpe (byte-level subwords).", defaultValue: null);
         var size = new Option<int>("--size") { Description = "Vocabulary size, the 4 special tokens included.", Required = true };
         var minCount = new Option<int>("--min-count") { Description = "Leave out words (word) or stop merging pairs (bpe) seen fewer times.", DefaultValueFactory = _ => 2 };
         var lowercase = new Option<bool>("--lowercase") { Description = "Lower-case the corpus and every later input." };
@@ -26,11 +25,11 @@ public static class VocabCommand
         var output = new Option<string>("--out") { Description = "Folder for the tokenizer files (created if missing).", Required = true };
         var command = new Command("build", "Learn a vocabulary from a corpus and write tokenizer.json with its vocabulary files.")
         {
-            corpus, kind, size, minCount, lowercase, strict, output,
+            corpus, kind.Option, size, minCount, lowercase, strict, output,
         };
         command.SetAction(parse =>
         {
-            var options = new VocabularyOptions(parse.GetValue(kind)!, parse.GetValue(size), parse.GetValue(minCount), parse.GetValue(lowercase), parse.GetValue(strict));
+            var options = new VocabularyOptions(kind.Read(parse), parse.GetValue(size), parse.GetValue(minCount), parse.GetValue(lowercase), parse.GetValue(strict));
             var (tokenizer, report) = VocabularyBuilder.Build(parse.GetValue(corpus)!, options);
             var directory = parse.GetValue(output)!;
             TokenizerFiles.Save(tokenizer, directory);
@@ -43,7 +42,7 @@ public static class VocabCommand
     private static void Print(TextWriter output, VocabularyReport report, string directory, IEnumerable<string> files)
     {
         var lines = report.Lines;
-        output.WriteLine($"kind       {report.Kind}");
+        output.WriteLine($"kind       {EnumSpelling.Of(report.Kind)}");
         output.WriteLine(Invariant($"size       {report.VocabularySize:N0}"));
         output.WriteLine(Invariant($"lines      {lines.UsableLines:N0} used, {lines.EmptyLines:N0} empty, {lines.InvalidLines:N0} invalid UTF-8"));
         if (lines.InvalidLines > 0)

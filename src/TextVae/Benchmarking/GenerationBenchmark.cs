@@ -19,7 +19,7 @@ public static class GenerationBenchmark
             throw new InvalidParameterException("repeats", $"must be at least 1 (got {repeats})");
         var greedy = new DecodingOptions { MaxLength = 30 };
         // Sampled rather than greedy, so even a model whose greedy outputs coincide yields two different sentences.
-        var ends = generator.Sample(16, greedy with { Strategy = "temperature" }, seed: 1)
+        var ends = generator.Sample(16, greedy with { Strategy = DecodingStrategy.Temperature }, seed: 1)
             .Select(s => s.Text).Where(text => text.Length > 0).Distinct().Take(2).ToArray();
         if (ends.Length < 2)
             throw new TextVaeException("the model's samples are all empty or identical, so there is nothing to interpolate between");

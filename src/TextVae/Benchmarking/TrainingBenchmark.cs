@@ -12,16 +12,15 @@ namespace TextVae.Benchmarking;
 
 /// <summary>
 /// Trains the plain Bowman et al. (2016) model — one-layer unidirectional encoder and decoder, z to the decoder's
-/// initial state, Adam, clipping 5, logistic KL annealing, word dropout — with the trainer's own
-/// <see cref="OptimizationStep"/> and bucketed batches, and measures speed and memory.
+/// initial state, logistic KL annealing, word dropout — built and updated as the trainer does it
+/// (<see cref="TrainingModel"/>: by default Adam, learning rate 1e-3, clipping 5) on bucketed batches, and measures
+/// speed and memory.
 /// </summary>
 public sealed class TrainingBenchmark : IDisposable
 {
     private readonly TrainingBenchmarkOptions _options;
     private readonly Device _device;
-    private readonly SentenceVae _model;
-    private readonly TorchSharp.Modules.OptimizerHelper _optimizer;
-    private readonly OptimizationStep _step;
+    private readonly TrainingModel _trained;
     private readonly KlAnnealingSchedule _schedule = new(new KlScheduleOptions { Kind = KlScheduleKind.Logistic });
     private readonly BucketedBatcher _batches;
     private readonly Generator _wordDropoutRandom;
@@ -36,7 +35,8 @@ public sealed class TrainingBenchmark : IDisposable
 
         var (tokenizer, sentences) = LoadCorpus(options);
         _batches = new BucketedBatcher(sentences, new DataOptions { BatchSize = options.Batch, MaxLength = options.MaxLength, Seed = options.Seed });
-        _model = new SentenceVae(new ModelOptions
+        _wordDropoutRandom = SeededRandom.NewGenerator((ulong)options.Seed);
+        var model = new ModelOptions
         {
             VocabularySize = tokenizer.VocabularySize,
             EmbeddingSize = options.Embedding,
@@ -45,12 +45,9 @@ public sealed class TrainingBenchmark : IDisposable
             Encoder = options.Cell,
             Decoder = options.Cell,
             Bidirectional = false,
-        });
-        _model.to(_device);
-        _model.train();
-        _optimizer = optim.Adam(_model.parameters(), 1e-3);
-        _wordDropoutRandom = SeededRandom.NewGenerator((ulong)options.Seed);
-        _step = new OptimizationStep(_model, _optimizer, new ObjectiveOptions { WordDropout = options.WordDropout }, 5.0, _wordDropoutRandom);
+        };
+        _trained = new TrainingModel(model, new ObjectiveOptions { WordDropout = options.WordDropout }, options.ToTrainingOptions(), _device, _wordDropoutRandom);
+        _trained.Model.train();
     }
 
     public TrainingBenchmarkResult Run()
@@ -89,7 +86,7 @@ public sealed class TrainingBenchmark : IDisposable
             batches.MoveNext();
             using var cpuBatch = batches.Current;
             var batch = cpuBatch.To(_device);
-            lastLoss = _step.Run(batch, step, _schedule.Weight(step)).Loss;
+            lastLoss = _trained.Step.Run(batch, step, _schedule.Weight(step)).Loss;
             tokens += batch.TargetTokenCount;
             onStep?.Invoke(step);
         }
@@ -113,7 +110,7 @@ public sealed class TrainingBenchmark : IDisposable
         try
         {
             File.WriteAllLines(head, new CorpusReader(options.Corpus).ReadLines().Take(options.Sentences).Select(line => line.Text));
-            var (tokenizer, _) = VocabularyBuilder.Build(head, new VocabularyOptions("word", options.Vocabulary, MinCount: 1));
+            var (tokenizer, _) = VocabularyBuilder.Build(head, new VocabularyOptions(TokenizerKind.Word, options.Vocabulary, MinCount: 1));
             var corpus = EncodedCorpus.Load(head, tokenizer, new DataOptions { MaxLength = options.MaxLength });
             return (tokenizer, corpus.Sentences);
         }
@@ -125,8 +122,7 @@ public sealed class TrainingBenchmark : IDisposable
 
     public void Dispose()
     {
-        _optimizer.Dispose();
-        _model.Dispose();
+        _trained.Dispose();
         _wordDropoutRandom.Dispose();
     }
 }

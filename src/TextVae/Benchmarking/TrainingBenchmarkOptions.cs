@@ -1,10 +1,14 @@
+using TextVae.Configuration;
 using TextVae.Model;
+using TextVae.Runtime;
 
 namespace TextVae.Benchmarking;
 
 /// <summary>The plain Bowman-style model and data that <see cref="TrainingBenchmark"/> trains, as set on the command line.</summary>
 public sealed record TrainingBenchmarkOptions
 {
+    private static readonly TrainingOptions TrainingDefaults = new();
+
     public required string Corpus { get; init; }
     public CellKind Cell { get; init; } = CellKind.Lstm;
     public int Embedding { get; init; } = 300;
@@ -14,6 +18,13 @@ public sealed record TrainingBenchmarkOptions
     public int MaxLength { get; init; } = 30;
     public int Vocabulary { get; init; } = 10_000;
     public double WordDropout { get; init; } = 0.25;
+
+    /// <summary>The optimiser, as <see cref="TrainingOptions.Optimizer"/> and with the same default.</summary>
+    public OptimizerKind Optimizer { get; init; } = TrainingDefaults.Optimizer;
+    public double LearningRate { get; init; } = TrainingDefaults.LearningRate;
+    public double Momentum { get; init; } = TrainingDefaults.Momentum;
+    public double GradientClip { get; init; } = TrainingDefaults.GradientClip;
+
     public int Steps { get; init; } = 200;
     public int Warmup { get; init; } = 20;
 
@@ -26,7 +37,7 @@ public sealed record TrainingBenchmarkOptions
     /// <summary>Soak only: resident memory is sampled every this many steps.</summary>
     public int SampleEvery { get; init; } = 250;
 
-    public string Device { get; init; } = "auto";
+    public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
     public int Seed { get; init; } = 1;
 
     public TrainingBenchmarkOptions Validate()
@@ -42,6 +53,10 @@ public sealed record TrainingBenchmarkOptions
         if (Vocabulary <= Tokenization.SpecialTokens.Count)
             throw new InvalidParameterException("vocabulary", $"must be larger than {Tokenization.SpecialTokens.Count}, the special tokens (got {Vocabulary})");
         ConfigCheck.InRange(WordDropout, 0, 1, "wordDropout");
+        ConfigCheck.Defined(Optimizer, "optimizer");
+        ConfigCheck.Positive(LearningRate, "learningRate");
+        ConfigCheck.InRange(Momentum, 0, 1, "momentum");
+        ConfigCheck.Positive(GradientClip, "gradientClip");
         ConfigCheck.Positive(Steps, "steps");
         ConfigCheck.NotNegative(Warmup, "warmup");
         ConfigCheck.NotNegative(Threads, "threads");
@@ -49,4 +64,7 @@ public sealed record TrainingBenchmarkOptions
         ConfigCheck.Positive(SampleEvery, "sampleEvery");
         return this;
     }
+
+    /// <summary>The optimisation settings in the trainer's terms, for <see cref="TextVae.Training.TrainingModel"/>.</summary>
+    public TrainingOptions ToTrainingOptions() => TrainingDefaults with { Optimizer = Optimizer, LearningRate = LearningRate, Momentum = Momentum, GradientClip = GradientClip };
 }

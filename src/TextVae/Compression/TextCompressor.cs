@@ -21,11 +21,11 @@ namespace TextVae.Compression;
 /// <remarks>
 /// Determinism: the decoder must rebuild every frequency table bit for bit. Both directions run the same network
 /// calls on tensors of the same shapes (a batch keeps all its rows until its longest chunk ends), on one libtorch
-/// thread, since a reduction split over more threads may round differently; the distributions are then quantised
-/// in C# doubles. The guarantee is therefore: the same TextVae build, checkpoint and CPU (with the same libtorch)
-/// decode what they encoded, whatever thread count the process or the machine has. Another CPU model may use
-/// other SIMD kernels and is not covered; the archive's checksum turns such a mismatch into an error, never into
-/// wrong output.
+/// thread, since a reduction split over more threads may round differently, with every float input in memory that
+/// libtorch allocated (see <see cref="DecodeTokens"/>); the distributions are then quantised in C# doubles. The
+/// guarantee is therefore: the same TextVae build, checkpoint and CPU (with the same libtorch) decode what they
+/// encoded, whatever thread count the process or the machine has. Another CPU model may use other SIMD kernels and
+/// is not covered; the archive's checksum turns such a mismatch into an error, never into wrong output.
 /// </remarks>
 public sealed class TextCompressor : IDisposable
 {
@@ -278,7 +278,12 @@ public sealed class TextCompressor : IDisposable
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var state = _model.StartDecoding(tensor(z, [rows, _latentSize]).to(_device)); // z: [rows, latent]
+        // tensor(float[]) computes on the pinned managed array itself: 8-byte aligned, at an address that differs
+        // between calls and processes. libtorch's CPU matrix kernels round differently on a differently aligned operand
+        // (for 3 rows, z at 8 bytes past a 16-byte boundary gives other logits), so z goes into memory libtorch
+        // allocates itself, which is always 64-byte aligned.
+        var latent = empty([rows, _latentSize], device: _device).copy_(tensor(z, [rows, _latentSize])); // [rows, latent]
+        var state = _model.StartDecoding(latent);
         var previous = Enumerable.Repeat((long)SpecialTokens.Bos, rows).ToArray();
         var lengths = new int[rows];
         var finished = new bool[rows];

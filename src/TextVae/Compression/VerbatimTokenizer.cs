@@ -19,8 +19,8 @@ public sealed class VerbatimTokenizer
     public VerbatimTokenizer(ISentenceTokenizer tokenizer)
     {
         _bpe = tokenizer as BpeSentenceTokenizer ?? throw new UnsupportedTokenizerException(
-            $"the model's {tokenizer.Kind} tokenizer cannot reproduce arbitrary bytes, so it cannot compress losslessly; " +
-            $"use a model trained with a byte-level BPE vocabulary (tokenizer.kind = {BpeSentenceTokenizer.KindName}, e.g. vocab/brown-bpe-8k)");
+            $"the model's {EnumSpelling.Of(tokenizer.Kind)} tokenizer cannot reproduce arbitrary bytes, so it cannot compress losslessly; " +
+            $"use a model trained with a byte-level BPE vocabulary (tokenizer.kind = {EnumSpelling.Of(TokenizerKind.Bpe)}, e.g. vocab/brown-bpe-8k)");
         _tokenBytes = new byte[_bpe.VocabularySize][];
         Array.Fill(_byteTokens, -1);
         for (var id = 0; id < _tokenBytes.Length; id++)

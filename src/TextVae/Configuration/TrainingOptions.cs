@@ -9,14 +9,12 @@ public sealed record TrainingOptions
     /// <summary>Stop after this many optimiser steps in total; 0 means no limit.</summary>
     public long MaxSteps { get; init; }
 
-    /// <summary>"adam" or "sgd".</summary>
-    public string Optimizer { get; init; } = "adam";
+    public OptimizerKind Optimizer { get; init; } = OptimizerKind.Adam;
     public double LearningRate { get; init; } = 1e-3;
     public double Momentum { get; init; }
     public double GradientClip { get; init; } = 5.0;
 
-    /// <summary>"constant", or "plateau": multiply by <see cref="PlateauFactor"/> when the validation ELBO stops improving.</summary>
-    public string LearningRateSchedule { get; init; } = "constant";
+    public LearningRateScheduleKind LearningRateSchedule { get; init; } = LearningRateScheduleKind.Constant;
     public double PlateauFactor { get; init; } = 0.5;
     public int PlateauPatience { get; init; } = 1;
     public double MinLearningRate { get; init; } = 1e-5;
@@ -50,11 +48,11 @@ public sealed record TrainingOptions
     {
         ConfigCheck.Positive(Epochs, "training.epochs");
         ConfigCheck.NotNegative(MaxSteps, "training.maxSteps");
-        ConfigCheck.OneOf(Optimizer, "training.optimizer", "adam", "sgd");
+        ConfigCheck.Defined(Optimizer, "training.optimizer");
         ConfigCheck.Positive(LearningRate, "training.learningRate");
         ConfigCheck.InRange(Momentum, 0, 1, "training.momentum");
         ConfigCheck.Positive(GradientClip, "training.gradientClip");
-        ConfigCheck.OneOf(LearningRateSchedule, "training.learningRateSchedule", "constant", "plateau");
+        ConfigCheck.Defined(LearningRateSchedule, "training.learningRateSchedule");
         ConfigCheck.InRange(PlateauFactor, 0, 1, "training.plateauFactor");
         ConfigCheck.NotNegative(PlateauPatience, "training.plateauPatience");
         ConfigCheck.NotNegative(MinLearningRate, "training.minLearningRate");

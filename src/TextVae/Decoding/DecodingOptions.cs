@@ -5,10 +5,7 @@ namespace TextVae.Decoding;
 /// <summary>How tokens are chosen when a sentence is decoded from z; the same options apply to every command that decodes.</summary>
 public sealed record DecodingOptions
 {
-    public static readonly string[] Strategies = ["greedy", "temperature", "top-k", "top-p", "beam"];
-
-    /// <summary>"greedy", "temperature" (sampling from softmax(logits / T)), "top-k", "top-p" (nucleus) or "beam".</summary>
-    public string Strategy { get; init; } = "greedy";
+    public DecodingStrategy Strategy { get; init; } = DecodingStrategy.Greedy;
     public double Temperature { get; init; } = 1.0;
     public int TopK { get; init; } = 40;
     public double TopP { get; init; } = 0.9;
@@ -25,11 +22,16 @@ public sealed record DecodingOptions
     public int MaxLength { get; init; } = 30;
 
     [JsonIgnore]
-    public bool Samples => Strategy is "temperature" or "top-k" or "top-p";
+    public bool Samples => Strategy switch
+    {
+        DecodingStrategy.Greedy or DecodingStrategy.Beam => false,
+        DecodingStrategy.Temperature or DecodingStrategy.TopK or DecodingStrategy.TopP => true,
+        _ => throw ConfigCheck.Undefined(Strategy, "strategy"),
+    };
 
     public DecodingOptions Validate()
     {
-        ConfigCheck.OneOf(Strategy, "strategy", Strategies);
+        ConfigCheck.Defined(Strategy, "strategy");
         if (Samples && !(Temperature > 0))
             throw new InvalidParameterException("temperature", $"must be greater than 0 when sampling (got {Temperature}); the greedy strategy gives the most likely tokens");
         ConfigCheck.Positive(TopK, "topK");

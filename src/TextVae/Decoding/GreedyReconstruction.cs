@@ -1,6 +1,5 @@
 using TextVae.Data;
 using TextVae.Model;
-using TextVae.Tokenization;
 using static TorchSharp.torch;
 
 namespace TextVae.Decoding;
@@ -14,32 +13,16 @@ public static class GreedyReconstruction
     public static int[] Of(SentenceVae model, int[] sentence, Device device, int maxLength = 50)
     {
         using var scope = NewDisposeScope();
-        var ids = sentence.Select(id => (long)id).Append(SpecialTokens.Eos).ToArray();
-        var input = tensor(ids, device: device).unsqueeze(0); // [1, words + 1]
-        return Decode(model, input, tensor(new long[] { ids.Length }, device: device), maxLength)[0].Ids;
+        return Of(model, SentenceBatch.Of([sentence]).To(device), maxLength, allowUnknown: false)[0].Ids;
     }
 
     /// <summary>All rows of a batch (already on the model's device) at once.</summary>
     public static DecodedSentence[] Of(SentenceVae model, SentenceBatch batch, int maxLength, bool allowUnknown)
     {
         using var scope = NewDisposeScope();
+        using var evaluation = new EvaluationMode(model);
         var (_, _, encoderInput) = SentenceVae.Split(batch.Tokens);
-        return Decode(model, encoderInput, batch.Lengths, maxLength, allowUnknown);
-    }
-
-    private static DecodedSentence[] Decode(SentenceVae model, Tensor encoderInput, Tensor lengths, int maxLength, bool allowUnknown = false)
-    {
-        using var noGrad = no_grad();
-        var wasTraining = model.training;
-        model.eval();
-        try
-        {
-            var (mu, _) = model.Encode(encoderInput, lengths); // [batch, latent]
-            return SentenceDecoding.Decode(model, mu, new DecodingOptions { MaxLength = maxLength, AllowUnknown = allowUnknown });
-        }
-        finally
-        {
-            model.train(wasTraining);
-        }
+        var (mu, _) = model.Encode(encoderInput, batch.Lengths); // [batch, latent]
+        return SentenceDecoding.Decode(model, mu, new DecodingOptions { MaxLength = maxLength, AllowUnknown = allowUnknown });
     }
 }

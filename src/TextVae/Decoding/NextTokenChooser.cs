@@ -14,11 +14,13 @@ public static class NextTokenChooser
         if (!options.Samples)
             return logits.argmax(1);
         var scaled = logits / options.Temperature;
-        if (options.Strategy == "top-k")
-            scaled = KeepTopK(scaled, options.TopK);
-        else if (options.Strategy == "top-p")
-            scaled = KeepNucleus(scaled, options.TopP);
-        return SampleRows(softmax(scaled, 1), generator);
+        var kept = options.Strategy switch
+        {
+            DecodingStrategy.TopK => KeepTopK(scaled, options.TopK),
+            DecodingStrategy.TopP => KeepNucleus(scaled, options.TopP),
+            _ => scaled,
+        };
+        return SampleRows(softmax(kept, 1), generator);
     }
 
     /// <summary>

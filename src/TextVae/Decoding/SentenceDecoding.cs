@@ -15,7 +15,7 @@ public static class SentenceDecoding
     public static DecodedSentence[] Decode(SentenceVae model, Tensor z, DecodingOptions options, Generator? generator = null)
     {
         using var noGrad = no_grad();
-        return options.Strategy == "beam"
+        return options.Strategy == DecodingStrategy.Beam
             ? BeamSearch.Decode(model, z, options)
             : DecodeStepwise(model, z, options, generator);
     }

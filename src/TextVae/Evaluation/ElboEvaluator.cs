@@ -14,9 +14,7 @@ public static class ElboEvaluator
     public static ElboSummary Evaluate(SentenceVae model, IEnumerable<SentenceBatch> batches, Device device, Generator? generator = null,
         MutualInformationEstimator estimator = MutualInformationEstimator.Aggregate)
     {
-        using var noGrad = no_grad();
-        var wasTraining = model.training;
-        model.eval();
+        using var evaluation = new EvaluationMode(model);
         var means = new List<Tensor>();
         var logVariances = new List<Tensor>();
         var reconstruction = 0.0;
@@ -56,7 +54,6 @@ public static class ElboEvaluator
         {
             foreach (var tensor in means.Concat(logVariances))
                 tensor.Dispose();
-            model.train(wasTraining);
         }
     }
 

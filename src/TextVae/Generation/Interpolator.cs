@@ -13,7 +13,12 @@ public static class Interpolator
     /// <param name="positions">[steps] fractions of the way from a to b.</param>
     /// <returns>[steps, latent] in a's dtype.</returns>
     public static Tensor Interpolate(Tensor a, Tensor b, Tensor positions, InterpolationPath mode) =>
-        mode == InterpolationPath.Slerp ? Slerp(a, b, positions) : Linear(a, b, positions);
+        mode switch
+        {
+            InterpolationPath.Linear => Linear(a, b, positions),
+            InterpolationPath.Slerp => Slerp(a, b, positions),
+            _ => throw ConfigCheck.Undefined(mode, "mode"),
+        };
 
     /// <summary>(1 − t)·a + t·b.</summary>
     public static Tensor Linear(Tensor a, Tensor b, Tensor positions)

@@ -1,5 +1,6 @@
 using TextVae.Configuration;
 using TextVae.Checkpoints;
+using TextVae.Tokenization;
 
 namespace TextVae.Generation;
 
@@ -8,7 +9,7 @@ namespace TextVae.Generation;
 public sealed record ModelDescription(
     string Checkpoint,
     TrainConfig Config,
-    string TokenizerKind,
+    TokenizerKind TokenizerKind,
     int VocabularySize,
     long Parameters,
     string Device,

@@ -127,7 +127,7 @@ public sealed class TextGenerator : IDisposable
     /// </summary>
     public InterpolationResult Interpolate(string first, string second, int steps, InterpolationPath mode, DecodingOptions options, int seed = 0)
     {
-        CheckPath(steps, options);
+        CheckPath(steps, mode, options);
         var a = Read(first, "first sentence");
         var b = Read(second, "second sentence");
         using var scope = NewDisposeScope();
@@ -139,7 +139,7 @@ public sealed class TextGenerator : IDisposable
     /// <summary>The same path between two given latent codes (each [latent]), such as points chosen on a map.</summary>
     public IReadOnlyList<InterpolationPoint> Interpolate(float[] first, float[] second, int steps, InterpolationPath mode, DecodingOptions options, int seed = 0)
     {
-        CheckPath(steps, options);
+        CheckPath(steps, mode, options);
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
         return InterpolatePath(Code(first, "first code"), Code(second, "second code"), steps, mode, options, seed);
@@ -168,21 +168,10 @@ public sealed class TextGenerator : IDisposable
             return [];
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var width = codes.Max(code => code.Input.Ids.Length) + 2;
-        var tokens = new long[codes.Count * width]; // <bos> w1 … wn <eos> <pad> …; zero is <pad>
-        var lengths = new long[codes.Count];
-        for (var row = 0; row < codes.Count; row++)
-        {
-            var ids = codes[row].Input.Ids;
-            tokens[row * width] = SpecialTokens.Bos;
-            for (var i = 0; i < ids.Length; i++)
-                tokens[row * width + 1 + i] = ids[i];
-            tokens[row * width + 1 + ids.Length] = SpecialTokens.Eos;
-            lengths[row] = ids.Length + 1;
-        }
-        var (decoderInput, targets, _) = SentenceVae.Split(tensor(tokens, [codes.Count, width], ScalarType.Int64).to(Device)); // [codes, width − 1] each
+        var batch = SentenceBatch.Of(codes.Select(code => code.Input.Ids).ToArray()).To(Device);
+        var (decoderInput, targets, _) = SentenceVae.Split(batch.Tokens); // [codes, maxWords + 1] each
         var mu = tensor(codes.SelectMany(code => code.Mean).ToArray(), [codes.Count, LatentSize]).to(Device); // [codes, latent]
-        return Model.ReconstructionNll(mu, decoderInput, targets, tensor(lengths, ScalarType.Int64).to(Device))
+        return Model.ReconstructionNll(mu, decoderInput, targets, batch.Lengths)
             .to(float64).cpu().data<double>().ToArray();
     }
 
@@ -208,6 +197,7 @@ public sealed class TextGenerator : IDisposable
     {
         ConfigCheck.Positive(count, "count");
         ConfigCheck.NotNegative(radius, "radius");
+        ConfigCheck.Defined(ranking, "ranking");
         options.Validate();
         var input = Read(sentence);
         using var scope = NewDisposeScope();
@@ -233,9 +223,12 @@ public sealed class TextGenerator : IDisposable
             : Distances(Posterior(distinct.Select(entry => entry.Value.Ids.Take(Checkpoint.Config.Data.MaxLength).ToArray()).ToArray()).Mu, mu);
         var paraphrases = distinct
             .Select((entry, i) => new ParaphraseCandidate(entry.Key, entry.Value.Score, distances[i], _trainingCorpus?.Contains(entry.Key)));
-        paraphrases = ranking == ParaphraseRanking.Distance
-            ? paraphrases.OrderBy(p => p.Distance)
-            : paraphrases.OrderByDescending(p => p.Score);
+        paraphrases = ranking switch
+        {
+            ParaphraseRanking.Likelihood => paraphrases.OrderByDescending(p => p.Score),
+            ParaphraseRanking.Distance => paraphrases.OrderBy(p => p.Distance),
+            _ => throw ConfigCheck.Undefined(ranking, "ranking"),
+        };
         return new ParaphraseResult(input, decoded.Length, radius, ranking, paraphrases.ToArray());
     }
 
@@ -357,24 +350,13 @@ public sealed class TextGenerator : IDisposable
 
     public void Dispose() => Model.Dispose();
 
-    /// <summary>q(z|x) of token sequences (each at most data.maxLength) in one encoder batch: rows <c>w1 … wn &lt;eos&gt; &lt;pad&gt; …</c>.</summary>
+    /// <summary>q(z|x) of token sequences (each at most data.maxLength) in one encoder batch.</summary>
     /// <returns>μ and log σ², each [sentences, latent].</returns>
     private (Tensor Mu, Tensor LogVar) Posterior(IReadOnlyList<int[]> sentences)
     {
-        var width = sentences.Max(ids => ids.Length) + 1;
-        var tokens = new long[sentences.Count * width]; // zero is <pad>
-        var lengths = new long[sentences.Count];
-        for (var row = 0; row < sentences.Count; row++)
-        {
-            var ids = sentences[row];
-            for (var i = 0; i < ids.Length; i++)
-                tokens[row * width + i] = ids[i];
-            tokens[row * width + ids.Length] = SpecialTokens.Eos;
-            lengths[row] = ids.Length + 1;
-        }
-        return Model.Encode(
-            tensor(tokens, [sentences.Count, width], ScalarType.Int64).to(Device), // [sentences, width]
-            tensor(lengths, ScalarType.Int64).to(Device)); // [sentences]
+        var batch = SentenceBatch.Of(sentences).To(Device);
+        var (_, _, encoderInput) = SentenceVae.Split(batch.Tokens); // [sentences, maxWords + 1]
+        return Model.Encode(encoderInput, batch.Lengths);
     }
 
     /// <param name="z">[rows, latent]</param>
@@ -413,8 +395,9 @@ public sealed class TextGenerator : IDisposable
         return points;
     }
 
-    private static void CheckPath(int steps, DecodingOptions options)
+    private static void CheckPath(int steps, InterpolationPath mode, DecodingOptions options)
     {
+        ConfigCheck.Defined(mode, "mode");
         if (steps < 2)
             throw new InvalidParameterException("steps", $"must be at least 2, the two ends (got {steps})");
         options.Validate();

@@ -105,10 +105,10 @@ public static class ModelExport
             Lowercase = IsLowercasing(checkpoint.Tokenizer),
             LowercaseRule = "per code point, simple (one-to-one) Unicode mapping, culture-invariant: no final-sigma rule; U+0130 stays",
             Trim = "leading and trailing whitespace is removed before encoding",
-            Split = checkpoint.Tokenizer.Kind == WordTokenizer.KindName
+            Split = checkpoint.Tokenizer.Kind == TokenizerKind.Word
                 ? "whitespace (Unicode White_Space as .NET char.IsWhiteSpace); a word not in vocab.txt is <unk>"
                 : "byte-level BPE: the regex pre_tokenizer on the text, each piece's UTF-8 bytes spelt with GPT-2's byte-to-unicode table, then merges.txt by rank",
-            PreTokenizer = checkpoint.Tokenizer.Kind == BpeSentenceTokenizer.KindName ? BpeSentenceTokenizer.PreTokenPattern().ToString() : null,
+            PreTokenizer = checkpoint.Tokenizer.Kind == TokenizerKind.Bpe ? BpeSentenceTokenizer.PreTokenPattern().ToString() : null,
             MaxLength = checkpoint.Config.Data.MaxLength,
         },
         SpecialTokens = new
@@ -126,7 +126,7 @@ public static class ModelExport
     {
         WordTokenizer word => word.Lowercase,
         BpeSentenceTokenizer bpe => bpe.Lowercase,
-        _ => throw new TextVaeException($"tokenizer kind '{tokenizer.Kind}' cannot be exported"),
+        _ => throw new TextVaeException($"tokenizer kind '{EnumSpelling.Of(tokenizer.Kind)}' cannot be exported"),
     };
 
     /// <summary>An export goes to a new or empty folder, or replaces an earlier export: never over unrelated files.</summary>

@@ -1,9 +1,11 @@
+using System.ComponentModel;
 using System.Text.Json.Serialization;
 
 namespace TextVae.Model;
 
 /// <summary>Where the Transformer gets position information from.</summary>
 [JsonConverter(typeof(SpelledEnumConverter<PositionKind>))]
+[TypeConverter(typeof(SpelledEnumTypeConverter<PositionKind>))]
 public enum PositionKind
 {
     Learned,

@@ -12,8 +12,8 @@ public static class TrainingCurvePlot
 
     public static void Render(IReadOnlyList<MetricsRecord> records, string pngPath, string title)
     {
-        var train = records.Where(r => r.Kind == "train").ToList();
-        var valid = records.Where(r => r.Kind == "valid").ToList();
+        var train = records.Where(r => r.Kind == MetricsRecordKind.Train).ToList();
+        var valid = records.Where(r => r.Kind == MetricsRecordKind.Valid).ToList();
         var figure = new Multiplot();
         figure.AddPlots(3);
         figure.Layout = new ScottPlot.MultiplotLayouts.Rows();

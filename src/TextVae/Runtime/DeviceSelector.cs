@@ -5,20 +5,18 @@ namespace TextVae.Runtime;
 /// <summary>Turns the user's device choice (auto, cpu or cuda) into a torch device, loading the native backend first.</summary>
 public static class DeviceSelector
 {
-    public static readonly string[] Choices = ["auto", "cpu", "cuda"];
-
-    public static torch.Device Resolve(string choice)
+    public static torch.Device Resolve(DeviceChoice choice)
     {
+        ConfigCheck.Defined(choice, "device");
         TorchRuntime.EnsureLoaded();
-        return choice.Trim().ToLowerInvariant() switch
+        return choice switch
         {
-            "auto" => torch.cuda.is_available() ? torch.CUDA : torch.CPU,
-            "cpu" => torch.CPU,
-            "cuda" when torch.cuda.is_available() => torch.CUDA,
-            "cuda" => throw new InvalidParameterException("device", TorchRuntime.LibTorch.CudaLibrariesLoaded
+            DeviceChoice.Auto => torch.cuda.is_available() ? torch.CUDA : torch.CPU,
+            DeviceChoice.Cpu => torch.CPU,
+            DeviceChoice.Cuda when torch.cuda.is_available() => torch.CUDA,
+            _ => throw new InvalidParameterException("device", TorchRuntime.LibTorch.CudaLibrariesLoaded
                 ? $": cuda: the CUDA libraries of {TorchRuntime.LibTorch.Directory} loaded, but no CUDA device is available (driver, or no GPU)"
                 : $": cuda: no CUDA device is available; the libtorch in use ({TorchRuntime.LibTorch.Directory}) is a CPU build, so choose a CUDA libtorch folder such as PyTorch's torch/lib"),
-            _ => throw new InvalidParameterException("device", $": '{choice}' is not one of auto, cpu, cuda"),
         };
     }
 

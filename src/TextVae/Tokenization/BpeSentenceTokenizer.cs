@@ -13,7 +13,6 @@ namespace TextVae.Tokenization;
 /// </summary>
 public sealed partial class BpeSentenceTokenizer : ISentenceTokenizer
 {
-    public const string KindName = "bpe";
     public const string VocabularyFile = "vocab.json";
     public const string MergesFile = "merges.txt";
     private const string MergesHeader = "#version: 0.2";
@@ -51,7 +50,7 @@ public sealed partial class BpeSentenceTokenizer : ISentenceTokenizer
     [GeneratedRegex(@"'s|'t|'re|'ve|'m|'ll|'d| ?[\p{L}\p{M}]+| ?\p{N}+| ?[^\s\p{L}\p{M}\p{N}]+|\s+(?!\S)|\s+")]
     public static partial Regex PreTokenPattern();
 
-    public string Kind => KindName;
+    public TokenizerKind Kind => TokenizerKind.Bpe;
 
     public bool Lowercase { get; }
 
@@ -94,7 +93,7 @@ public sealed partial class BpeSentenceTokenizer : ISentenceTokenizer
             merges.Append(left).Append(' ').Append(right).Append('\n');
         return new Dictionary<string, byte[]>
         {
-            [TokenizerFiles.ManifestFile] = new TokenizerManifest(KindName, Lowercase, VocabularySize).ToJson(),
+            [TokenizerFiles.ManifestFile] = new TokenizerManifest(Kind, Lowercase, VocabularySize).ToJson(),
             [VocabularyFile] = vocabulary.ToArray(),
             [MergesFile] = Encoding.UTF8.GetBytes(merges.ToString()),
         };

@@ -6,8 +6,8 @@ namespace TextVae.Tokenization;
 /// </summary>
 public interface ISentenceTokenizer
 {
-    /// <summary>"word" or "bpe": the key <see cref="TokenizerFiles"/> uses to rebuild the tokenizer.</summary>
-    string Kind { get; }
+    /// <summary>The key <see cref="TokenizerFiles"/> uses to rebuild the tokenizer.</summary>
+    TokenizerKind Kind { get; }
 
     int VocabularySize { get; }
 

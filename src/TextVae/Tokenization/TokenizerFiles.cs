@@ -23,9 +23,9 @@ public static class TokenizerFiles
         var manifest = TokenizerManifest.Parse(Require(files, ManifestFile, source), source);
         return manifest.Kind switch
         {
-            WordTokenizer.KindName => WordTokenizer.FromFiles(manifest, files, source),
-            BpeSentenceTokenizer.KindName => BpeSentenceTokenizer.FromFiles(manifest, files, source),
-            _ => throw new TextVaeException($"{source}: unknown tokenizer kind '{manifest.Kind}' (expected {WordTokenizer.KindName} or {BpeSentenceTokenizer.KindName})"),
+            TokenizerKind.Word => WordTokenizer.FromFiles(manifest, files, source),
+            TokenizerKind.Bpe => BpeSentenceTokenizer.FromFiles(manifest, files, source),
+            _ => throw new TextVaeException($"{source}: unknown tokenizer kind '{manifest.Kind}' (expected {string.Join(" or ", EnumSpelling.Names<TokenizerKind>())})"),
         };
     }
 

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace TextVae.Tokenization;
 
 /// <summary>The <c>tokenizer.json</c> stored beside the vocabulary files: which tokenizer to rebuild and how it normalises.</summary>
-public sealed record TokenizerManifest(string Kind, bool Lowercase, int VocabularySize, int Version = TokenizerManifest.CurrentVersion)
+public sealed record TokenizerManifest([property: JsonRequired] TokenizerKind Kind, bool Lowercase, int VocabularySize, int Version = TokenizerManifest.CurrentVersion)
 {
     public const int CurrentVersion = 1;
 
@@ -24,11 +24,16 @@ public sealed record TokenizerManifest(string Kind, bool Lowercase, int Vocabula
         {
             manifest = JsonSerializer.Deserialize<TokenizerManifest>(json, Json);
         }
+        catch (JsonException e) when (e.Path == "$.kind")
+        {
+            var kind = JsonDocument.Parse(json).RootElement.GetProperty("kind");
+            throw new TextVaeException($"{source}: unknown tokenizer kind {kind.GetRawText()} (expected {string.Join(" or ", EnumSpelling.Names<TokenizerKind>())})", e);
+        }
         catch (JsonException e)
         {
             throw new TextVaeException($"{source}: {TokenizerFiles.ManifestFile} is not a valid manifest: {e.Message}", e);
         }
-        if (manifest is null || string.IsNullOrEmpty(manifest.Kind))
+        if (manifest is null)
             throw new TextVaeException($"{source}: {TokenizerFiles.ManifestFile} names no tokenizer kind");
         if (manifest.Version != CurrentVersion)
             throw new TextVaeException($"{source}: tokenizer format version {manifest.Version} is not supported (this build reads {CurrentVersion})");

@@ -7,8 +7,7 @@ public sealed record TokenizerOptions
     /// <summary>A folder with a saved tokenizer; when set, the other fields are ignored.</summary>
     public string? Path { get; init; }
 
-    /// <summary>"word" or "bpe".</summary>
-    public string Kind { get; init; } = "word";
+    public TokenizerKind Kind { get; init; } = TokenizerKind.Word;
 
     /// <summary>Vocabulary size including the special tokens.</summary>
     public int Size { get; init; } = 10_000;
@@ -22,7 +21,7 @@ public sealed record TokenizerOptions
     {
         if (Path is not null)
             return;
-        ConfigCheck.OneOf(Kind, "tokenizer.kind", "word", "bpe");
+        ConfigCheck.Defined(Kind, "tokenizer.kind");
         ConfigCheck.Positive(Size - SpecialTokens.Count, "tokenizer.size (beyond the 4 special tokens)");
         ConfigCheck.Positive(MinCount, "tokenizer.minCount");
     }

@@ -1,15 +1,12 @@
 namespace TextVae.Tokenization;
 
 /// <summary>How <see cref="VocabularyBuilder"/> makes a tokenizer from a corpus.</summary>
-/// <param name="Kind"><see cref="WordTokenizer.KindName"/> or <see cref="BpeSentenceTokenizer.KindName"/>.</param>
 /// <param name="Size">Tokens in the vocabulary, the special tokens included.</param>
 /// <param name="MinCount">Words (word) or symbol pairs (bpe) seen fewer times stay out of the vocabulary.</param>
 /// <param name="Lowercase">Lower-case the corpus and every later input.</param>
 /// <param name="Strict">Stop at a line with invalid UTF-8 instead of skipping it.</param>
-public sealed record VocabularyOptions(string Kind, int Size, int MinCount = 2, bool Lowercase = false, bool Strict = false)
+public sealed record VocabularyOptions(TokenizerKind Kind, int Size, int MinCount = 2, bool Lowercase = false, bool Strict = false)
 {
-    public static readonly string[] Kinds = [WordTokenizer.KindName, BpeSentenceTokenizer.KindName];
-
     public ITokenizerTrainer CreateTrainer()
     {
         if (Size <= SpecialTokens.Count)
@@ -18,9 +15,9 @@ public sealed record VocabularyOptions(string Kind, int Size, int MinCount = 2, 
             throw new InvalidParameterException("minCount", $"must be at least 1, not {MinCount}");
         return Kind switch
         {
-            WordTokenizer.KindName => new WordTokenizerTrainer(Size, MinCount, Lowercase),
-            BpeSentenceTokenizer.KindName => new BpeTokenizerTrainer(Size, MinCount, Lowercase),
-            _ => throw new InvalidParameterException("kind", $"must be {string.Join(" or ", Kinds)}, not '{Kind}'"),
+            TokenizerKind.Word => new WordTokenizerTrainer(Size, MinCount, Lowercase),
+            TokenizerKind.Bpe => new BpeTokenizerTrainer(Size, MinCount, Lowercase),
+            _ => throw ConfigCheck.Undefined(Kind, "kind"),
         };
     }
 }

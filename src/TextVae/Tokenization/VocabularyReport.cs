@@ -8,7 +8,7 @@ namespace TextVae.Tokenization;
 /// <param name="UnknownTokens">Of those, <c>&lt;unk&gt;</c>.</param>
 /// <param name="LongestTokens">The longest token spellings, longest first.</param>
 public sealed record VocabularyReport(
-    string Kind,
+    TokenizerKind Kind,
     int VocabularySize,
     CorpusLineStatistics Lines,
     long CorpusTokens,

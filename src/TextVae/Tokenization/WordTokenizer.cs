@@ -8,7 +8,6 @@ namespace TextVae.Tokenization;
 /// </summary>
 public sealed class WordTokenizer : ISentenceTokenizer
 {
-    public const string KindName = "word";
     public const string VocabularyFile = "vocab.txt";
 
     private readonly string[] _tokens;
@@ -33,7 +32,7 @@ public sealed class WordTokenizer : ISentenceTokenizer
         }
     }
 
-    public string Kind => KindName;
+    public TokenizerKind Kind => TokenizerKind.Word;
 
     public bool Lowercase => _normalizer.Lowercase;
 
@@ -55,7 +54,7 @@ public sealed class WordTokenizer : ISentenceTokenizer
 
     public IReadOnlyDictionary<string, byte[]> ExportFiles() => new Dictionary<string, byte[]>
     {
-        [TokenizerFiles.ManifestFile] = new TokenizerManifest(KindName, Lowercase, VocabularySize).ToJson(),
+        [TokenizerFiles.ManifestFile] = new TokenizerManifest(Kind, Lowercase, VocabularySize).ToJson(),
         [VocabularyFile] = Encoding.UTF8.GetBytes(string.Concat(_tokens.Select(token => token + "\n"))),
     };
 

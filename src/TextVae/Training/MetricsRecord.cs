@@ -3,12 +3,12 @@ using System.Text.Json.Serialization;
 namespace TextVae.Training;
 
 /// <summary>
-/// One line of <c>metrics.jsonl</c>: a training log point (<c>kind = "train"</c>) or a validation pass
-/// (<c>kind = "valid"</c>). Values are per sentence in nats, as the papers report them.
+/// One line of <c>metrics.jsonl</c>: a training log point or a validation pass (<see cref="Kind"/>). Values are per
+/// sentence in nats, as the papers report them.
 /// </summary>
 public sealed record MetricsRecord
 {
-    public required string Kind { get; init; }
+    public required MetricsRecordKind Kind { get; init; }
     public required long Step { get; init; }
     public required int Epoch { get; init; }
     public double Loss { get; init; }

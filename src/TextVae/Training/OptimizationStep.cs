@@ -31,13 +31,13 @@ public sealed class OptimizationStep(SentenceVae model, OptimizerHelper optimize
         // would poison the weights for good.
         var values = stack([loss, terms.Reconstruction, terms.Kl]).detach().cpu().data<float>().ToArray();
         if (!float.IsFinite(values[0]))
-            return new StepResult("loss", values[0], values[1], values[2]);
+            return new StepResult(StepFault.Loss, values[0], values[1], values[2]);
         // The whole model's gradients are cleared, not only the optimiser's: an encoder-only optimiser would
         // otherwise leave the decoder's gradients accumulating into the next clipping norm.
         model.zero_grad();
         loss.backward();
         if (!double.IsFinite(nn.utils.clip_grad_norm_(model.parameters(), gradientClip)))
-            return new StepResult("gradient", values[0], values[1], values[2]);
+            return new StepResult(StepFault.Gradient, values[0], values[1], values[2]);
         if (frozen is not null)
             foreach (var parameter in frozen)
                 parameter.grad?.zero_();

@@ -28,8 +28,8 @@ public sealed class Trainer : IDisposable
     private readonly RunFolder _run;
     private readonly Device _device;
     private readonly ILogger _logger;
+    private readonly TrainingModel _trained;
     private readonly SentenceVae _model;
-    private OptimizerHelper _optimizer;
     private readonly OptimizerHelper? _encoderOptimizer;
     private readonly AggressiveEncoderUpdates? _aggressive;
     private readonly Parameter[] _encoderParameters;
@@ -46,11 +46,12 @@ public sealed class Trainer : IDisposable
     private long? _lastSavedStep;
 
     /// <summary>The update applied to each batch; its <see cref="OptimizationStep.LossInterceptor"/> is the hook for fault-injection tests.</summary>
-    public OptimizationStep Step { get; }
+    public OptimizationStep Step => _trained.Step;
 
     public Trainer(TrainConfig config, ISentenceTokenizer tokenizer, IReadOnlyList<int[]> train, IReadOnlyList<int[]> valid,
         RunFolder run, Device device, ILogger logger, Checkpoint? resumeFrom = null, string? trainCorpus = null)
     {
+        config.Validate(); // a configuration built in code has not met the binder, and an unknown choice must not train as a default
         _config = config;
         _tokenizer = tokenizer;
         _run = run;
@@ -65,15 +66,13 @@ public sealed class Trainer : IDisposable
         manual_seed(training.Seed);
         _wordDropoutRandom = SeededRandom.NewGenerator((ulong)training.Seed + 1);
 
-        _model = new SentenceVae(config.Model);
-        _model.to(device);
-        _optimizer = CreateOptimizer(_model.parameters(), training.LearningRate);
-        Step = new OptimizationStep(_model, _optimizer, config.Objective, training.GradientClip, _wordDropoutRandom);
+        _trained = new TrainingModel(config.Model, config.Objective, training, device, _wordDropoutRandom);
+        _model = _trained.Model;
         _encoderParameters = _model.EncoderParameters().ToArray();
         if (config.Objective.Aggressive && _encoderParameters.Length > 0)
         {
             // Its moments are not checkpointed: a resumed aggressive phase starts them afresh.
-            _encoderOptimizer = CreateOptimizer(_encoderParameters, training.LearningRate);
+            _encoderOptimizer = _trained.CreateOptimizer(_encoderParameters, training.LearningRate);
             _aggressive = new AggressiveEncoderUpdates(
                 new OptimizationStep(_model, _encoderOptimizer, config.Objective, training.GradientClip, _wordDropoutRandom),
                 config.Objective.AggressiveMaxInnerSteps, config.Objective.AggressiveCheckEvery);
@@ -104,11 +103,6 @@ public sealed class Trainer : IDisposable
     public event Action<MetricsRecord>? Logged;
 
     public SentenceVae Model => _model;
-
-    private OptimizerHelper CreateOptimizer(IEnumerable<Parameter> parameters, double learningRate) =>
-        _config.Training.Optimizer == "sgd"
-            ? optim.SGD(parameters, learningRate, _config.Training.Momentum)
-            : optim.Adam(parameters, learningRate);
 
     private bool AggressivePhase => _aggressive is not null && !_state.AggressiveEnded;
     public TrainingState State => _state;
@@ -156,7 +150,7 @@ public sealed class Trainer : IDisposable
                 if (result.Fault is { } fault)
                 {
                     badSteps++;
-                    _logger.LogWarning("Step {Step}: the {Fault} is not finite; the update was skipped ({Bad} in a row)", _state.Step, fault, badSteps);
+                    _logger.LogWarning("Step {Step}: the {Fault} is not finite; the update was skipped ({Bad} in a row)", _state.Step, EnumSpelling.Of(fault), badSteps);
                     if (badSteps >= training.MaxBadSteps)
                         throw Diverged(badSteps, fault);
                     continue;
@@ -187,7 +181,8 @@ public sealed class Trainer : IDisposable
     /// <summary>The current batch, then random batches of this epoch drawn by a generator seeded with the step, so a resumed run draws the same ones.</summary>
     private Func<SentenceBatch> RandomBatches(SentenceBatch current, EpochPlan plan, long step)
     {
-        var random = new Random(HashCode.Combine(_config.Training.Seed, step));
+        // HashCode.Combine is seeded per process, so it would draw other batches after a resume.
+        var random = new Random(unchecked((int)(_config.Training.Seed * 1_000_003L + step)));
         var first = true;
         return () =>
         {
@@ -202,9 +197,7 @@ public sealed class Trainer : IDisposable
     private void ResetDecoder()
     {
         _model.ResetDecoder();
-        _optimizer.Dispose();
-        _optimizer = CreateOptimizer(_model.parameters(), _state.LearningRate);
-        Step.Optimizer = _optimizer;
+        _trained.RestartOptimizer(_state.LearningRate);
         _state = _state with { DecoderReset = true };
         _logger.LogInformation("Autoencoder pretraining done at step {Step}: decoder and optimiser re-initialised", _state.Step);
     }
@@ -220,12 +213,12 @@ public sealed class Trainer : IDisposable
     /// Training cannot recover by itself, and nothing is saved: weights were never updated from a bad step, and
     /// <c>last</c> stays the state of the last save, so the run can be resumed or restarted with other settings.
     /// </summary>
-    private TextVaeException Diverged(int badSteps, string fault)
+    private TextVaeException Diverged(int badSteps, StepFault fault)
     {
         var kept = _lastSavedStep is { } step
             ? $"the last good checkpoint {_run.Last} (step {step}) is kept"
             : "no checkpoint had been saved yet";
-        return new TextVaeException($"training diverged: {badSteps} consecutive steps up to step {_state.Step} had a non-finite {fault} (NaN or infinity), "
+        return new TextVaeException($"training diverged: {badSteps} consecutive steps up to step {_state.Step} had a non-finite {EnumSpelling.Of(fault)} (NaN or infinity), "
             + $"so training stopped; {kept}. Lower training.learningRate or training.gradientClip, or check the data");
     }
 
@@ -259,7 +252,7 @@ public sealed class Trainer : IDisposable
 
     private MetricsRecord ValidationRecord(ElboSummary result, int epoch) => new()
     {
-        Kind = "valid", Step = _state.Step, Epoch = epoch + 1, Loss = -result.Elbo, Reconstruction = result.Reconstruction,
+        Kind = MetricsRecordKind.Valid, Step = _state.Step, Epoch = epoch + 1, Loss = -result.Elbo, Reconstruction = result.Reconstruction,
         Kl = result.Kl, KlWeight = _schedule.Weight(_state.Step), LearningRate = _state.LearningRate, Elbo = result.Elbo,
         Perplexity = result.Perplexity, ActiveUnits = result.ActiveUnits, MutualInformation = result.MutualInformation,
     };
@@ -297,7 +290,7 @@ public sealed class Trainer : IDisposable
             EpochsSinceLearningRateChange = _state.EpochsSinceLearningRateChange + 1,
         };
         var training = _config.Training;
-        if (training.LearningRateSchedule == "plateau" && _state.EpochsSinceLearningRateChange > training.PlateauPatience)
+        if (training.LearningRateSchedule == LearningRateScheduleKind.Plateau && _state.EpochsSinceLearningRateChange > training.PlateauPatience)
             DecayLearningRate();
         if (training.EarlyStoppingPatience > 0 && _state.EpochsWithoutImprovement >= training.EarlyStoppingPatience)
             return $"validation ELBO did not improve for {_state.EpochsWithoutImprovement} epochs (early stopping)";
@@ -325,21 +318,12 @@ public sealed class Trainer : IDisposable
         if (count == 0)
             return [];
         using var scope = NewDisposeScope();
-        using var noGrad = no_grad();
+        using var evaluation = new EvaluationMode(_model);
         using var generator = SeededRandom.NewGenerator((ulong)_config.Training.Seed + 2);
         var z = SeededRandom.Normal([count, _config.Model.LatentSize], _device, generator); // [count, latent]
-        var wasTraining = _model.training;
-        _model.eval();
-        try
-        {
-            return SentenceDecoding.Decode(_model, z, new DecodingOptions { MaxLength = _config.Data.MaxLength + 1 })
-                .Select(decoded => _tokenizer.Decode(decoded.Ids))
-                .ToArray();
-        }
-        finally
-        {
-            _model.train(wasTraining);
-        }
+        return SentenceDecoding.Decode(_model, z, new DecodingOptions { MaxLength = _config.Data.MaxLength + 1 })
+            .Select(decoded => _tokenizer.Decode(decoded.Ids))
+            .ToArray();
     }
 
     private void DecayLearningRate()
@@ -352,7 +336,7 @@ public sealed class Trainer : IDisposable
 
     private void SetLearningRate(double rate)
     {
-        foreach (var group in _optimizer.ParamGroups.Concat(_encoderOptimizer?.ParamGroups ?? []))
+        foreach (var group in _trained.Optimizer.ParamGroups.Concat(_encoderOptimizer?.ParamGroups ?? []))
             group.LearningRate = rate;
     }
 
@@ -361,7 +345,7 @@ public sealed class Trainer : IDisposable
         var eta = progress.SecondsPerStep * (totalSteps - _state.Step);
         var record = new MetricsRecord
         {
-            Kind = "train", Step = _state.Step, Epoch = _state.Epoch + 1, Loss = progress.Loss,
+            Kind = MetricsRecordKind.Train, Step = _state.Step, Epoch = _state.Epoch + 1, Loss = progress.Loss,
             Reconstruction = progress.Reconstruction, Kl = progress.Kl, KlWeight = klWeight,
             LearningRate = _state.LearningRate, TokensPerSecond = progress.TokensPerSecond,
         };
@@ -379,7 +363,7 @@ public sealed class Trainer : IDisposable
             WordDropoutRandomState = RandomState(_wordDropoutRandom.get_state()),
             LogWindow = _window.Sums,
         };
-        Checkpoint.Capture(_config, _tokenizer, _model, _optimizer, _state, _trainCorpus).Save(path);
+        Checkpoint.Capture(_config, _tokenizer, _model, _trained.Optimizer, _state, _trainCorpus).Save(path);
         if (path == _run.Last)
             _lastSavedStep = _state.Step;
     }
@@ -387,7 +371,7 @@ public sealed class Trainer : IDisposable
     private void Restore(Checkpoint checkpoint)
     {
         checkpoint.LoadWeightsInto(_model);
-        checkpoint.LoadOptimizerInto(_optimizer);
+        checkpoint.LoadOptimizerInto(_trained.Optimizer);
         _state = checkpoint.State;
         _lastSavedStep = _state.Step;
         SetLearningRate(_state.LearningRate);
@@ -422,9 +406,8 @@ public sealed class Trainer : IDisposable
 
     public void Dispose()
     {
-        _optimizer.Dispose();
         _encoderOptimizer?.Dispose();
-        _model.Dispose();
+        _trained.Dispose();
         _wordDropoutRandom.Dispose();
     }
 }

@@ -1,3 +1,4 @@
+using TextVae.Runtime;
 
 namespace TextVae.Training;
 
@@ -10,5 +11,5 @@ public sealed record TrainingRequest
     public string? ValidCorpus { get; init; }
     public string? RunFolder { get; init; }
     public bool Resume { get; init; }
-    public string Device { get; init; } = "auto";
+    public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
 }

@@ -145,7 +145,7 @@ public sealed class TrainingSession : IDisposable
         var (tokenizer, report) = VocabularyBuilder.Build(config.Data.Train!,
             new VocabularyOptions(options.Kind, options.Size, options.MinCount, options.Lowercase, config.Data.Strict));
         logger.LogInformation("Built a {Kind} vocabulary of {Size:N0} tokens from {Corpus}: coverage {Coverage:P2}",
-            report.Kind, report.VocabularySize, config.Data.Train, report.Coverage);
+            EnumSpelling.Of(report.Kind), report.VocabularySize, config.Data.Train, report.Coverage);
         return tokenizer;
     }
 

@@ -50,6 +50,7 @@ public class TrainingBenchmarkTests
     }
 }
 
+[Trait("Category", "Slow")]
 [Collection(TinyModelCollection.Name)]
 public class GenerationBenchmarkTests(TinyModel tiny)
 {

@@ -20,6 +20,7 @@ public class RunFolderLockTests
         using var again = RunFolderLock.Acquire(directory.Path);
     }
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void A_lock_left_by_a_killed_process_does_not_block_the_next_run()
     {

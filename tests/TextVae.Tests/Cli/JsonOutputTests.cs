@@ -69,7 +69,7 @@ public sealed class JsonOutputTests(TinyModel tiny) : IDisposable
 
     private const string BenchCompress = "bench compress";
 
-    [Fact(Skip = "Known defect (issue 19, open): bench compress decompresses in the process that compressed, where the coder can diverge")]
+    [Fact]
     public Task Bench_compress_json_output_parses_and_has_the_documented_keys() => Json_output_parses_and_has_the_documented_keys(BenchCompress);
 
     [Theory]

@@ -23,20 +23,12 @@ public sealed class TextCompressorTests(TinyBpeModel models)
             { "invalid UTF-8", [.. "a "u8, 0xED, 0xA0, 0x80, .. " b "u8, 0xC0, 0xAF, 0x80, 0xFF, 0x00, .. "\n"u8] },
             { "German", german },
             { "tabs and spaces", "\t  the   man\t.  \n   \n"u8.ToArray() },
+            { "emoji", Encoding.UTF8.GetBytes("the 👍🏽 man 🇩🇪 said 👨‍👩‍👧 .\n") },
+            { "decomposed accents", Encoding.UTF8.GetBytes("Ko\u0308ln und Ko\u0308ln\n") },
+            { "right to left", Encoding.UTF8.GetBytes("שלום עולם . \u200Fمرحبا بالعالم .\nthe man said שלום .\n") },
         };
         return data;
     }
-
-    /// <summary>Inputs whose round trip fails today: the coder's two directions fall out of step on them.</summary>
-    public static TheoryData<string, byte[]> FailingToday() => new()
-    {
-        { "emoji", Encoding.UTF8.GetBytes("the 👍🏽 man 🇩🇪 said 👨‍👩‍👧 .\n") },
-        { "decomposed accents", Encoding.UTF8.GetBytes("Ko\u0308ln und Ko\u0308ln\n") },
-    };
-
-    [Theory(Skip = "Known defect (issue 19, open): compress and decompress fall out of step on these inputs; decompression stops with 'the archive is corrupt'")]
-    [MemberData(nameof(FailingToday))]
-    public void Round_trips_emoji_and_combining_marks(string name, byte[] original) => Round_trips_hostile_input_byte_for_byte_in_both_modes(name, original);
 
     [Theory]
     [MemberData(nameof(Hostile))]
@@ -66,6 +58,26 @@ public sealed class TextCompressorTests(TinyBpeModel models)
         }
     }
 
+    /// <summary>
+    /// Every batch size from 1 to 5, so batches of 1, 2, 3 and 5 rows (not a multiple of the CPU's vector width) are
+    /// coded, repeated so the coder's own buffers land at different addresses: libtorch rounds some matrix products of
+    /// such shapes differently at different alignments, which once made decompression fall out of step.
+    /// </summary>
+    [Fact]
+    public void Round_trips_with_every_batch_size_repeatedly()
+    {
+        using var compressor = TextCompressor.Load(models.Checkpoint, CPU);
+        var original = File.ReadAllBytes(RepositoryFiles.Get("corpora/default/valid.txt")).AsSpan(0, 2000).ToArray();
+        for (var repeat = 0; repeat < 2; repeat++)
+        {
+            for (var batch = 1; batch <= 5; batch++)
+            {
+                var archive = compressor.Compress(original, Small with { BatchSize = batch }).Archive;
+                Assert.True(original.AsSpan().SequenceEqual(compressor.Decompress(archive)), $"batch {batch}, repeat {repeat}");
+            }
+        }
+    }
+
     [Fact]
     public void Round_trips_a_100_kilobyte_line()
     {
@@ -79,7 +91,7 @@ public sealed class TextCompressorTests(TinyBpeModel models)
         Assert.Equal(original, compressor.Decompress(archive));
     }
 
-    [Fact(Skip = "Known defect (issue 19, open): after libtorch's thread count is changed within a process, compress and decompress can compute different frequency tables, and a later round trip in the same process fails")]
+    [Fact]
     public void Archives_do_not_depend_on_the_thread_count()
     {
         using var compressor = TextCompressor.Load(models.Checkpoint, CPU);

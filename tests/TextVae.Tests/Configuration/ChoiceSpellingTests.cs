@@ -2,7 +2,11 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using TextVae.Configuration;
+using TextVae.Decoding;
+using TextVae.Generation;
 using TextVae.Model;
+using TextVae.Tokenization;
+using TextVae.Training;
 
 namespace TextVae.Tests.Configuration;
 
@@ -55,5 +59,48 @@ public class ChoiceSpellingTests
             JsonSerializer.Deserialize<ModelOptions>("""{"encoder":"cnn"}""", new JsonSerializerOptions(JsonSerializerDefaults.Web)));
         Assert.ThrowsAny<JsonException>(() =>
             JsonSerializer.Deserialize<ModelOptions>("""{"encoder":1}""", new JsonSerializerOptions(JsonSerializerDefaults.Web)));
+    }
+
+    [Fact]
+    public void Training_and_tokenizer_choices_bind_from_a_config_file()
+    {
+        var config = TrainConfig.Bind(Json("""{"training":{"optimizer":"sgd","learningRateSchedule":"plateau"},"tokenizer":{"kind":"bpe"}}"""));
+
+        Assert.Equal((OptimizerKind.Sgd, LearningRateScheduleKind.Plateau, TokenizerKind.Bpe),
+            (config.Training.Optimizer, config.Training.LearningRateSchedule, config.Tokenizer.Kind));
+    }
+
+    [Theory]
+    [InlineData("""{"training":{"optimizer":"rmsprop"}}""", "training.optimizer: 'rmsprop' is not one of adam, sgd")]
+    [InlineData("""{"training":{"learningRateSchedule":"cosine"}}""", "training.learningRateSchedule: 'cosine' is not one of constant, plateau")]
+    [InlineData("""{"tokenizer":{"kind":"chars"}}""", "tokenizer.kind: 'chars' is not one of word, bpe")]
+    [InlineData("""{"training":{"optimizer":"1"}}""", "training.optimizer: '1' is not one of adam, sgd")]
+    [InlineData("""{"model":{"encoder":"lstm,gru"}}""", "model.encoder: 'lstm,gru' is not one of lstm, gru, transformer")]
+    public void A_choice_that_is_not_one_of_the_words_is_an_error_naming_them(string json, string message) =>
+        Assert.Equal(message, Assert.ThrowsAny<TextVaeException>(() => TrainConfig.Bind(Json(json))).Message);
+
+    [Fact]
+    public void A_spelling_with_a_hyphen_binds_to_its_member()
+    {
+        var options = ConfigBinding.Bind<DecodingOptions>(Json("""{"decoding":{"strategy":"top-k"}}"""), "decoding");
+
+        Assert.Equal(DecodingStrategy.TopK, options.Strategy);
+    }
+
+    [Fact]
+    public void Json_documents_keep_the_words_users_know()
+    {
+        var web = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        var training = JsonSerializer.Serialize(new TrainingOptions { Optimizer = OptimizerKind.Sgd, LearningRateSchedule = LearningRateScheduleKind.Plateau }, web);
+
+        Assert.Contains("\"optimizer\":\"sgd\"", training);
+        Assert.Contains("\"learningRateSchedule\":\"plateau\"", training);
+        Assert.Contains("\"strategy\":\"top-p\"", JsonSerializer.Serialize(new DecodingOptions { Strategy = DecodingStrategy.TopP }, web));
+        Assert.Contains("\"kind\":\"valid\"", JsonSerializer.Serialize(new MetricsRecord { Kind = MetricsRecordKind.Valid, Step = 1, Epoch = 1 }, MetricsLog.Json));
+        Assert.Equal("\"slerp\"", JsonSerializer.Serialize(InterpolationPath.Slerp));
+        Assert.Equal("\"distance\"", JsonSerializer.Serialize(ParaphraseRanking.Distance));
+        Assert.Equal(DecodingStrategy.TopK, JsonSerializer.Deserialize<DecodingOptions>("""{"strategy":"top-k"}""", web)!.Strategy);
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<DecodingOptions>("""{"strategy":"nucleus"}""", web));
+        Assert.ThrowsAny<JsonException>(() => JsonSerializer.Deserialize<MetricsRecord>("""{"kind":"test","step":1,"epoch":1}""", MetricsLog.Json));
     }
 }

@@ -1,5 +1,6 @@
 using TextVae.Configuration;
 using TextVae.Model;
+using TextVae.Tokenization;
 
 namespace TextVae.Tests.Configuration;
 
@@ -14,7 +15,7 @@ public class ShippedConfigTests
         Assert.Equal((CellKind.Lstm, CellKind.Lstm, false), (config.Model.Encoder, config.Model.Decoder, config.Model.Bidirectional));
         Assert.Equal(0.38, config.Objective.WordDropout);
         Assert.Equal(KlScheduleKind.Logistic, config.Objective.KlSchedule.Kind);
-        Assert.Equal(("word", 10_002), (config.Tokenizer.Kind, config.Tokenizer.Size));
+        Assert.Equal((TokenizerKind.Word, 10_002), (config.Tokenizer.Kind, config.Tokenizer.Size));
         Assert.Null(config.Data.Train); // the user passes --train and --valid: PTB is not shipped
     }
 }

@@ -41,7 +41,7 @@ public sealed class DecodingStrategyTests : IDisposable
     [Fact]
     public void Greedy_is_deterministic_and_always_takes_the_argmax()
     {
-        var options = new DecodingOptions { Strategy = "greedy", MaxLength = 8 };
+        var options = new DecodingOptions { Strategy = DecodingStrategy.Greedy, MaxLength = 8 };
         var first = SentenceDecoding.Decode(_known, Latents(Rows, 1), options);
         var second = SentenceDecoding.Decode(_known, Latents(Rows, 2), options);
 
@@ -53,7 +53,7 @@ public sealed class DecodingStrategyTests : IDisposable
     [Fact]
     public void Top_k_never_leaves_the_k_likeliest_tokens_and_uses_all_of_them()
     {
-        var options = new DecodingOptions { Strategy = "top-k", TopK = 3, MaxLength = 10 };
+        var options = new DecodingOptions { Strategy = DecodingStrategy.TopK, TopK = 3, MaxLength = 10 };
         var tokens = SentenceDecoding.Decode(_known, Latents(Rows, 4), options, new Generator(5, CPU)).SelectMany(s => s.Ids).ToArray();
 
         Assert.Equal(Rows * 10, tokens.Length);
@@ -64,7 +64,7 @@ public sealed class DecodingStrategyTests : IDisposable
     public void Top_p_never_leaves_the_nucleus()
     {
         // Probabilities ≈ 0.357, 0.131, 0.048, 0.018 …: the mass before the fourth token already exceeds 0.5.
-        var options = new DecodingOptions { Strategy = "top-p", TopP = 0.5, MaxLength = 10 };
+        var options = new DecodingOptions { Strategy = DecodingStrategy.TopP, TopP = 0.5, MaxLength = 10 };
         var tokens = SentenceDecoding.Decode(_known, Latents(Rows, 6), options, new Generator(7, CPU)).SelectMany(s => s.Ids).ToArray();
 
         Assert.Equal([4, 5, 6], tokens.Distinct().Order());
@@ -74,7 +74,7 @@ public sealed class DecodingStrategyTests : IDisposable
     public void Plain_temperature_sampling_does_leave_the_likeliest_tokens()
     {
         // The contrast that gives the top-k and top-p tests their power: outside {4 … 9} lies 44% of the mass.
-        var options = new DecodingOptions { Strategy = "temperature", MaxLength = 10 };
+        var options = new DecodingOptions { Strategy = DecodingStrategy.Temperature, MaxLength = 10 };
         var sentences = SentenceDecoding.Decode(_known, Latents(Rows, 8), options, new Generator(9, CPU));
 
         Assert.Contains(sentences.SelectMany(s => s.Ids), id => !Likeliest.Contains(id));
@@ -84,11 +84,11 @@ public sealed class DecodingStrategyTests : IDisposable
     public void Temperature_near_zero_equals_greedy()
     {
         var z = Latents(Rows, 10);
-        var greedy = SentenceDecoding.Decode(_trained, z, new DecodingOptions { Strategy = "greedy" });
-        var cold = SentenceDecoding.Decode(_trained, z, new DecodingOptions { Strategy = "temperature", Temperature = 1e-4 }, new Generator(11, CPU));
+        var greedy = SentenceDecoding.Decode(_trained, z, new DecodingOptions { Strategy = DecodingStrategy.Greedy });
+        var cold = SentenceDecoding.Decode(_trained, z, new DecodingOptions { Strategy = DecodingStrategy.Temperature, Temperature = 1e-4 }, new Generator(11, CPU));
 
         Assert.Equal(Ids(greedy), Ids(cold));
-        Assert.All(SentenceDecoding.Decode(_known, z, new DecodingOptions { Strategy = "temperature", Temperature = 1e-4, MaxLength = 5 }, new Generator(12, CPU)),
+        Assert.All(SentenceDecoding.Decode(_known, z, new DecodingOptions { Strategy = DecodingStrategy.Temperature, Temperature = 1e-4, MaxLength = 5 }, new Generator(12, CPU)),
             sentence => Assert.Equal(Enumerable.Repeat(4, 5), sentence.Ids));
     }
 
@@ -96,8 +96,8 @@ public sealed class DecodingStrategyTests : IDisposable
     public void Beam_width_one_equals_greedy_exactly()
     {
         var z = Latents(Rows, 13);
-        var greedy = SentenceDecoding.Decode(_trained, z, new DecodingOptions { Strategy = "greedy" });
-        var beam = SentenceDecoding.Decode(_trained, z, new DecodingOptions { Strategy = "beam", BeamWidth = 1 });
+        var greedy = SentenceDecoding.Decode(_trained, z, new DecodingOptions { Strategy = DecodingStrategy.Greedy });
+        var beam = SentenceDecoding.Decode(_trained, z, new DecodingOptions { Strategy = DecodingStrategy.Beam, BeamWidth = 1 });
 
         Assert.Equal(Ids(greedy), Ids(beam));
         Assert.Equal(greedy.Select(s => s.LogProbability), beam.Select(s => s.LogProbability), (x, y) => Math.Abs(x - y) < 1e-4);
@@ -106,7 +106,7 @@ public sealed class DecodingStrategyTests : IDisposable
     [Fact]
     public void Scores_are_the_log_probability_of_the_tokens_under_the_known_distribution()
     {
-        var options = new DecodingOptions { Strategy = "greedy", MaxLength = 3, AllowUnknown = true };
+        var options = new DecodingOptions { Strategy = DecodingStrategy.Greedy, MaxLength = 3, AllowUnknown = true };
         var sentence = SentenceDecoding.Decode(_known, Latents(1, 14), options)[0];
         // Renormalised over the tokens a sentence may contain: every token but <pad> and <bos>.
         var logits = Enumerable.Range(SpecialTokens.Eos, _known.Options.VocabularySize - SpecialTokens.Eos).Select(id => Likeliest.Contains(id) ? 10.0 - id : 0).ToArray();
@@ -118,10 +118,10 @@ public sealed class DecodingStrategyTests : IDisposable
     }
 
     [Theory]
-    [InlineData("greedy")]
-    [InlineData("temperature")]
-    [InlineData("beam")]
-    public void Unknown_is_never_decoded_unless_allowed(string strategy)
+    [InlineData(DecodingStrategy.Greedy)]
+    [InlineData(DecodingStrategy.Temperature)]
+    [InlineData(DecodingStrategy.Beam)]
+    public void Unknown_is_never_decoded_unless_allowed(DecodingStrategy strategy)
     {
         using var scope = NewDisposeScope();
         var z = Latents(16, 15);
@@ -135,10 +135,10 @@ public sealed class DecodingStrategyTests : IDisposable
     }
 
     [Theory]
-    [InlineData("greedy")]
-    [InlineData("top-k")]
-    [InlineData("beam")]
-    public void Pad_and_bos_are_never_decoded_even_when_their_logits_win(string strategy)
+    [InlineData(DecodingStrategy.Greedy)]
+    [InlineData(DecodingStrategy.TopK)]
+    [InlineData(DecodingStrategy.Beam)]
+    public void Pad_and_bos_are_never_decoded_even_when_their_logits_win(DecodingStrategy strategy)
     {
         // Tied embeddings score tokens with the embedding matrix, whose <pad> row is zero: its logit is always 0.
         // Here every other row scores below 0, so <pad> is the argmax at every step; <bos> is made the runner-up.
@@ -166,7 +166,7 @@ public sealed class DecodingStrategyTests : IDisposable
         var sentences = SentenceDecoding.Decode(tied, randn(20, 2), new DecodingOptions { Strategy = strategy, MaxLength = 6 }, new Generator(17, CPU));
 
         Assert.All(sentences, s => Assert.DoesNotContain(s.Ids, id => id is SpecialTokens.Pad or SpecialTokens.Bos));
-        if (strategy != "top-k")
+        if (strategy != DecodingStrategy.TopK)
             Assert.All(sentences, s => Assert.Equal(Enumerable.Repeat(7, 6), s.Ids));
     }
 

@@ -26,7 +26,7 @@ public sealed class TextGeneratorTests : IDisposable
     [Fact]
     public void Samples_are_reproducible_and_checked_against_the_training_corpus()
     {
-        var options = new DecodingOptions { Strategy = "top-k", TopK = 10 };
+        var options = new DecodingOptions { Strategy = DecodingStrategy.TopK, TopK = 10 };
         var first = _generator.Sample(12, options, seed: 3);
         var again = _generator.Sample(12, options, seed: 3);
 
@@ -61,7 +61,7 @@ public sealed class TextGeneratorTests : IDisposable
     [Fact]
     public void Paraphrases_are_distinct_exclude_the_input_and_are_ranked()
     {
-        var options = new DecodingOptions { Strategy = "top-k", TopK = 20 };
+        var options = new DecodingOptions { Strategy = DecodingStrategy.TopK, TopK = 20 };
         var byLikelihood = _generator.Paraphrase(First, 30, 1.0, options, 5, ParaphraseRanking.Likelihood);
         var byDistance = _generator.Paraphrase(First, 30, 1.0, options, 5, ParaphraseRanking.Distance);
 
@@ -165,7 +165,7 @@ public sealed class TextGeneratorTests : IDisposable
         Assert.Equal(whole.Select(code => code.Line), union.Select(code => code.Line));
         Assert.Equal(whole.SelectMany(code => code.Mean.Concat(code.Variance)), union.SelectMany(code => code.Mean.Concat(code.Variance)));
 
-        var options = new DecodingOptions { Strategy = "temperature", MaxLength = 12 };
+        var options = new DecodingOptions { Strategy = DecodingStrategy.Temperature, MaxLength = 12 };
         var samples = _generator.Sample(600, options, seed: 3, Shard.All).ToArray(); // three blocks of 256
         var shardSamples = Enumerable.Range(0, 4).SelectMany(k => _generator.Sample(600, options, seed: 3, new Shard(k, 4))).OrderBy(s => s.Number).ToArray();
         Assert.Equal(Enumerable.Range(1, 600).Select(n => (long)n), samples.Select(s => s.Number));

@@ -83,7 +83,7 @@ public sealed class ModelExportTests : IDisposable
     public void A_bpe_model_exports_vocab_json_and_merges_txt_that_rebuild_the_same_tokenizer()
     {
         var corpus = _directory.Write("corpus.txt", "Köln ist schön, sagte sie.", "the cat sat on the mat .", "Übermorgen fährt der Zug um 7 Uhr.");
-        var (tokenizer, _) = VocabularyBuilder.Build(corpus, new VocabularyOptions("bpe", 300, 1));
+        var (tokenizer, _) = VocabularyBuilder.Build(corpus, new VocabularyOptions(TokenizerKind.Bpe, 300, 1));
         var checkpoint = WriteCheckpoint(tokenizer, CellKind.Gru, CellKind.Transformer, tied: true);
 
         ModelExport.Write(checkpoint, _directory.File("export"));
@@ -91,7 +91,7 @@ public sealed class ModelExportTests : IDisposable
         Assert.Equal(["config.json", "merges.txt", "model.safetensors", "vocab.json"], Directory.GetFiles(_directory.File("export")).Select(Path.GetFileName).Order());
         var rebuilt = TokenizerFiles.FromFiles(new Dictionary<string, byte[]>
         {
-            [TokenizerFiles.ManifestFile] = new TokenizerManifest("bpe", false, tokenizer.VocabularySize).ToJson(),
+            [TokenizerFiles.ManifestFile] = new TokenizerManifest(TokenizerKind.Bpe, false, tokenizer.VocabularySize).ToJson(),
             ["vocab.json"] = File.ReadAllBytes(_directory.File("export/vocab.json")),
             ["merges.txt"] = File.ReadAllBytes(_directory.File("export/merges.txt")),
         });

@@ -13,7 +13,7 @@ public class BadArgumentTests
         { ["frobnicate"], 2, "'frobnicate'" },
         { ["train", "--colour"], 2, "--colour" },
         { ["train", "--set"], 2, "--set" },
-        { ["train", "--device", "tpu"], 2, "--device: Argument 'tpu' not recognized" },
+        { ["train", "--device", "tpu"], 2, "--device: 'tpu' is not one of auto, cpu, cuda" },
         { ["vocab", "build", "--corpus", "c.txt", "--kind", "word", "--size", "many", "--out", "v"], 2, "--size" },
         { ["vocab", "build", "--corpus", "c.txt", "--kind", "word", "--size", "-5", "--out", "v"], 1, "--size must be larger than 4" },
         { ["vocab", "build", "--corpus", "c.txt", "--kind", "word", "--size", "99", "--min-count", "0", "--out", "v"], 1, "--min-count must be at least 1" },
@@ -30,6 +30,15 @@ public class BadArgumentTests
         { Train("data.batchSize=0"), 1, "data.batchSize must be greater than 0" },
         { Train("training.bogus=1"), 1, "unknown configuration key in 'training': training.bogus" },
         { Train("trainig.epochs=1"), 1, "unknown configuration section 'trainig'" },
+        { Train("training.optimizer=rmsprop"), 1, "training.optimizer: 'rmsprop' is not one of adam, sgd" },
+        { Train("training.learningRateSchedule=cosine"), 1, "training.learningRateSchedule: 'cosine' is not one of constant, plateau" },
+        { Train("tokenizer.kind=chars"), 1, "tokenizer.kind: 'chars' is not one of word, bpe" },
+        { ["sample", "--strategy", "nucleus"], 2, "--strategy: 'nucleus' is not one of greedy, temperature, top-k, top-p, beam" },
+        { ["interpolate", "a", "b", "--mode", "cubic"], 2, "--mode: 'cubic' is not one of linear, slerp" },
+        { ["paraphrase", "a", "--rank", "bleu"], 2, "--rank: 'bleu' is not one of likelihood, distance" },
+        { ["vocab", "build", "--corpus", "c.txt", "--kind", "chars", "--size", "99", "--out", "v"], 2, "--kind: 'chars' is not one of word, bpe" },
+        { ["bench", "train", "--optimizer", "adamw"], 2, "--optimizer: 'adamw' is not one of adam, sgd" },
+        { ["bench", "train", "--learning-rate", "0"], 1, "--learning-rate must be greater than 0 (got 0)" },
     };
 
     [Theory]

@@ -5,6 +5,7 @@ using TextVae.Tests.Tui;
 using TextVae.Tui;
 using TextVae.Decoding;
 using static TorchSharp.torch;
+using TextVae.Runtime;
 
 namespace TextVae.Tests.Reliability;
 
@@ -84,7 +85,7 @@ public sealed class HostileTextTests(TinyModel tiny) : IDisposable
     [Fact]
     public void The_terminal_ui_paraphrases_a_megabyte_of_pasted_text_and_odd_characters()
     {
-        using var ui = new TuiHarness(LoadedModel.Open(tiny.Checkpoint, "cpu"), _directory.Path);
+        using var ui = new TuiHarness(LoadedModel.Open(tiny.Checkpoint, DeviceChoice.Cpu), _directory.Path);
         var view = ui.Window.ParaphraseView;
         ui.Press(Key.F4);
         // Keys and pastes reach a terminal application as Unicode scalar values, so a lone surrogate cannot arrive there.

@@ -69,6 +69,6 @@ public class KillAndResumeTests(ITestOutputHelper output)
         return false;
     }
 
-    private static IEnumerable<(string, long, double, double?)> Losses(RunFolder run) =>
+    private static IEnumerable<(MetricsRecordKind, long, double, double?)> Losses(RunFolder run) =>
         new MetricsLog(run.Metrics).ReadAll().Select(record => (record.Kind, record.Step, record.Loss, record.Elbo));
 }

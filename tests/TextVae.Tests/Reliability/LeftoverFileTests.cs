@@ -7,6 +7,7 @@ namespace TextVae.Tests.Reliability;
 /// <summary>What a killed process leaves behind must not confuse or clutter the next run.</summary>
 public class LeftoverFileTests
 {
+    [Trait("Category", "Slow")] // starts a child process for the id of a dead one
     [Fact]
     public void Temporary_files_of_dead_processes_are_removed_and_those_of_running_ones_kept()
     {
@@ -29,8 +30,8 @@ public class LeftoverFileTests
     {
         using var temp = new TemporaryDirectory();
         var log = new MetricsLog(temp.File("metrics.jsonl"));
-        log.Append(new MetricsRecord { Kind = "train", Step = 10, Epoch = 1, Loss = 3.5 });
-        log.Append(new MetricsRecord { Kind = "train", Step = 20, Epoch = 1, Loss = 2.5 });
+        log.Append(new MetricsRecord { Kind = MetricsRecordKind.Train, Step = 10, Epoch = 1, Loss = 3.5 });
+        log.Append(new MetricsRecord { Kind = MetricsRecordKind.Train, Step = 20, Epoch = 1, Loss = 2.5 });
         File.AppendAllText(log.Path, """{"kind":"train","st""");
 
         log.TruncateAfter(10);

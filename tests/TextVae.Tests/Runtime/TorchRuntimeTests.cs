@@ -18,10 +18,10 @@ public class TorchRuntimeTests
     [Fact]
     public void The_cpu_device_is_always_available_and_unknown_choices_are_named_in_the_error()
     {
-        Assert.Equal(DeviceType.CPU, DeviceSelector.Resolve("cpu").type);
-        var error = Assert.Throws<InvalidParameterException>(() => DeviceSelector.Resolve("tpu"));
+        Assert.Equal(DeviceType.CPU, DeviceSelector.Resolve(DeviceChoice.Cpu).type);
+        var error = Assert.Throws<InvalidParameterException>(() => DeviceSelector.Resolve((DeviceChoice)7));
         Assert.Equal("device", error.Parameter);
-        Assert.Contains("'tpu' is not one of auto, cpu, cuda", error.Message);
+        Assert.Contains("must be one of auto, cpu, cuda", error.Message);
     }
 }
 
@@ -35,7 +35,7 @@ public class TorchTrainingSmokeTests
         using var directory = new TemporaryDirectory();
         var sentences = File.ReadLines(RepositoryFiles.Get("corpora/default/train.txt")).Take(64).ToArray();
         var corpus = directory.Write("head.txt", sentences);
-        var (tokenizer, _) = TextVae.Tokenization.VocabularyBuilder.Build(corpus, new TextVae.Tokenization.VocabularyOptions("word", 300, MinCount: 1));
+        var (tokenizer, _) = TextVae.Tokenization.VocabularyBuilder.Build(corpus, new TextVae.Tokenization.VocabularyOptions(TextVae.Tokenization.TokenizerKind.Word, 300, MinCount: 1));
         var encoded = TextVae.Data.EncodedCorpus.Load(corpus, tokenizer, new TextVae.Data.DataOptions());
         var batch = new TextVae.Data.BucketedBatcher(encoded.Sentences, new TextVae.Data.DataOptions { BatchSize = 64 })
             .MakeBatch(Enumerable.Range(0, encoded.Sentences.Count).ToArray());

@@ -17,7 +17,7 @@ public sealed class TrainingEventsTests(TinyModel tiny)
         var records = new MetricsLog(tiny.Run.Metrics).ReadAll();
 
         Assert.Equal(0, events.Single(e => e.SessionStatus is not null).Step);
-        var train = records.Where(r => r.Kind == "train").ToArray();
+        var train = records.Where(r => r.Kind == MetricsRecordKind.Train).ToArray();
         Assert.NotEmpty(train);
         foreach (var record in train)
         {
@@ -28,7 +28,7 @@ public sealed class TrainingEventsTests(TinyModel tiny)
             Assert.Equal((float)record.LearningRate, scalars[(record.Step, "train/learning_rate")]);
             Assert.Equal((float)record.TokensPerSecond!.Value, scalars[(record.Step, "train/tokens_per_second")]);
         }
-        var valid = records.Single(r => r.Kind == "valid");
+        var valid = records.Single(r => r.Kind == MetricsRecordKind.Valid);
         Assert.Equal((float)valid.Elbo!.Value, scalars[(valid.Step, "valid/elbo")]);
         Assert.Equal((float)valid.MutualInformation!.Value, scalars[(valid.Step, "valid/mutual_information")]);
         Assert.Equal(valid.ActiveUnits!.Value, scalars[(valid.Step, "valid/active_units")]);

@@ -13,10 +13,10 @@ public class ShippedVocabularyTests
     }
 
     [Theory]
-    [InlineData("brown-word-10k", "word", 10_000)]
-    [InlineData("brown-bpe-8k", "bpe", 8_000)]
-    [InlineData("default-word", "word", 5_000)]
-    public void Loads_with_the_special_tokens_at_their_ids(string name, string kind, int size)
+    [InlineData("brown-word-10k", TokenizerKind.Word, 10_000)]
+    [InlineData("brown-bpe-8k", TokenizerKind.Bpe, 8_000)]
+    [InlineData("default-word", TokenizerKind.Word, 5_000)]
+    public void Loads_with_the_special_tokens_at_their_ids(string name, TokenizerKind kind, int size)
     {
         var tokenizer = TokenizerFiles.Load(VocabFolder(name));
 

@@ -19,7 +19,7 @@ public class TokenizerFilesTests
         var loaded = TokenizerFiles.Load(folder);
 
         Assert.Equal(["merges.txt", "tokenizer.json", "vocab.json"], Directory.GetFiles(folder).Select(Path.GetFileName).Order());
-        Assert.Equal("bpe", loaded.Kind);
+        Assert.Equal(TokenizerKind.Bpe, loaded.Kind);
         Assert.Equal("the cat sat", loaded.Decode(loaded.Encode("the cat sat")));
     }
 

@@ -10,7 +10,7 @@ public class VocabularyBuilderTests
         using var temp = new TemporaryDirectory();
         var corpus = temp.Write("c.txt", "the cat sat", "the cat ran", "", "a hippopotamus");
 
-        var (tokenizer, report) = VocabularyBuilder.Build(corpus, new VocabularyOptions("word", 100, MinCount: 2));
+        var (tokenizer, report) = VocabularyBuilder.Build(corpus, new VocabularyOptions(TokenizerKind.Word, 100, MinCount: 2));
 
         Assert.Equal(["cat", "the"], Enumerable.Range(4, tokenizer.VocabularySize - 4).Select(tokenizer.TokenText));
         Assert.Equal(8, report.CorpusTokens);
@@ -26,7 +26,7 @@ public class VocabularyBuilderTests
         using var temp = new TemporaryDirectory();
         var corpus = temp.Write("c.txt", "Grüße aus Köln", "emoji 😀 here");
 
-        var (_, report) = VocabularyBuilder.Build(corpus, new VocabularyOptions("bpe", 280, MinCount: 1));
+        var (_, report) = VocabularyBuilder.Build(corpus, new VocabularyOptions(TokenizerKind.Bpe, 280, MinCount: 1));
 
         Assert.Equal(1.0, report.Coverage);
         Assert.Equal(280, report.VocabularySize);
@@ -38,6 +38,6 @@ public class VocabularyBuilderTests
         using var temp = new TemporaryDirectory();
         var corpus = temp.Write("c.txt", "x");
 
-        Assert.Equal("kind", Assert.Throws<InvalidParameterException>(() => VocabularyBuilder.Build(corpus, new VocabularyOptions("chars", 100))).Parameter);
+        Assert.Equal("kind", Assert.Throws<InvalidParameterException>(() => VocabularyBuilder.Build(corpus, new VocabularyOptions((TokenizerKind)7, 100))).Parameter);
     }
 }

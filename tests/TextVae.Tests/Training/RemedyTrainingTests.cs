@@ -42,7 +42,7 @@ public class RemedyTrainingTests
         var kept = Train(directory, "kept", settings);
 
         var records = new MetricsLog(run.Metrics).ReadAll();
-        var train = records.Where(r => r.Kind == "train").ToArray();
+        var train = records.Where(r => r.Kind == MetricsRecordKind.Train).ToArray();
         Assert.All(train.Where(r => r.Step <= 20), r => Assert.Equal(0, r.KlWeight));
         Assert.All(train.Where(r => r.Step > 20), r => Assert.Equal(0.5, r.KlWeight));
         var last = Checkpoint.Load(run.Last);
@@ -52,7 +52,7 @@ public class RemedyTrainingTests
         Assert.False(Checkpoint.Load(kept.Last).State.DecoderReset);
         // Both runs see the same batches; on the first batch after pretraining the reset decoder has forgotten what
         // the kept one learnt (after 20 tiny steps that is little, so only the direction is asserted).
-        var keptTrain = new MetricsLog(kept.Metrics).ReadAll().Where(r => r.Kind == "train").ToArray();
+        var keptTrain = new MetricsLog(kept.Metrics).ReadAll().Where(r => r.Kind == MetricsRecordKind.Train).ToArray();
         Assert.Equal(keptTrain.Single(r => r.Step == 20).Reconstruction, train.Single(r => r.Step == 20).Reconstruction, 6);
         var reset = train.Single(r => r.Step == 21).Reconstruction;
         var continued = keptTrain.Single(r => r.Step == 21).Reconstruction;
@@ -67,7 +67,7 @@ public class RemedyTrainingTests
             "objective.aggressiveMaxInnerSteps=6", "objective.aggressiveCheckEvery=2");
 
         var state = Checkpoint.Load(run.Last).State;
-        var mi = new MetricsLog(run.Metrics).ReadAll().Where(r => r.Kind == "valid").Select(r => r.MutualInformation!.Value).ToArray();
+        var mi = new MetricsLog(run.Metrics).ReadAll().Where(r => r.Kind == MetricsRecordKind.Valid).Select(r => r.MutualInformation!.Value).ToArray();
         Assert.Equal(3, mi.Length);
         // The phase goes on while each epoch's MI beats the one before, and ends at the first that does not.
         var firstWorse = Enumerable.Range(1, 2).FirstOrDefault(i => mi[i] <= mi[i - 1]);

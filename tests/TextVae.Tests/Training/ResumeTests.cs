@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using TextVae.Training;
 using TextVae.Checkpoints;
 using static TorchSharp.torch;
+using TextVae.Runtime;
 
 namespace TextVae.Tests.Training;
 
@@ -10,7 +11,7 @@ public class ResumeTests
     private static TrainingRequest Request(string runFolder) =>
         TinyModel.Request(runFolder, "training.maxSteps=40", "training.logEvery=5", "model.embeddingDropout=0.2", "objective.wordDropout=0.3");
 
-    private static TrainingRequest Resume(string runFolder) => new() { RunFolder = runFolder, Resume = true, Device = "cpu" };
+    private static TrainingRequest Resume(string runFolder) => new() { RunFolder = runFolder, Resume = true, Device = DeviceChoice.Cpu };
 
     /// <summary>Cancels during step N − 1, so training stops at the top of step N, as Ctrl+C would.</summary>
     private static void TrainInterrupted(TrainingRequest request, int steps) =>

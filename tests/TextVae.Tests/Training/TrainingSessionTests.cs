@@ -13,8 +13,8 @@ public class TrainingSessionTests(TinyModel tiny)
         Assert.True(File.Exists(tiny.Run.Last));
         Assert.True(File.Exists(tiny.Run.Curves));
         var records = new MetricsLog(tiny.Run.Metrics).ReadAll();
-        Assert.Contains(records, r => r.Kind == "train" && r.TokensPerSecond > 0);
-        Assert.Contains(records, r => r.Kind == "valid" && r.Elbo < 0 && r.MutualInformation is not null && r.ActiveUnits is not null);
+        Assert.Contains(records, r => r.Kind == MetricsRecordKind.Train && r.TokensPerSecond > 0);
+        Assert.Contains(records, r => r.Kind == MetricsRecordKind.Valid && r.Elbo < 0 && r.MutualInformation is not null && r.ActiveUnits is not null);
 
         var last = Checkpoint.Load(tiny.Run.Last);
         Assert.True(last.State.Finished);

@@ -2,6 +2,7 @@ using System.Drawing;
 using Terminal.Gui.Input;
 using TextVae.Generation;
 using TextVae.Tui;
+using TextVae.Runtime;
 
 namespace TextVae.Tests.Tui;
 
@@ -223,7 +224,7 @@ public sealed class MapViewTests : IDisposable
     public void Without_a_model_the_map_says_what_to_run()
     {
         using var runs = new TemporaryDirectory();
-        using var ui = new TuiHarness(LoadedModel.Open(null, "cpu", runs.Path), _directory.Path);
+        using var ui = new TuiHarness(LoadedModel.Open(null, DeviceChoice.Cpu, runs.Path), _directory.Path);
         ui.Press(Key.F6);
 
         Assert.Same(ui.Window.MapView, ui.Window.Current);
@@ -234,7 +235,7 @@ public sealed class MapViewTests : IDisposable
     public void A_missing_map_corpus_is_an_error_in_the_status_line()
     {
         var missing = _directory.File("missing.txt");
-        using var ui = new TuiHarness(LoadedModel.Open(_checkpoint, "cpu"), _directory.Path, missing);
+        using var ui = new TuiHarness(LoadedModel.Open(_checkpoint, DeviceChoice.Cpu), _directory.Path, missing);
         ui.Press(Key.F6);
         ui.WaitForWorker();
 
@@ -246,7 +247,7 @@ public sealed class MapViewTests : IDisposable
 
     private TuiHarness OpenMap()
     {
-        var ui = new TuiHarness(LoadedModel.Open(_checkpoint, "cpu"), _directory.Path, _corpus);
+        var ui = new TuiHarness(LoadedModel.Open(_checkpoint, DeviceChoice.Cpu), _directory.Path, _corpus);
         ui.Press(Key.F6);
         ui.WaitForWorker();
         Assert.NotNull(ui.Window.MapView.Opening);

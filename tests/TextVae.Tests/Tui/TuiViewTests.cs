@@ -1,6 +1,8 @@
 using Terminal.Gui.Input;
 using TextVae.Generation;
 using TextVae.Tui;
+using TextVae.Decoding;
+using TextVae.Runtime;
 
 namespace TextVae.Tests.Tui;
 
@@ -123,6 +125,20 @@ public sealed class TuiViewTests(TinyModel tiny) : IDisposable
     }
 
     [Fact]
+    public void Strategies_are_offered_as_spelt_on_the_command_line()
+    {
+        using var ui = Open();
+        ui.Press(Key.F3);
+        var decoding = ui.Window.InterpolateView.Decoding;
+        decoding.Strategy = DecodingStrategy.TopK;
+
+        var screen = ui.Screen;
+        Assert.All(["greedy", "temperature", "top-k", "top-p", "beam", "linear", "slerp"], choice => Assert.Contains(choice, screen));
+        Assert.Equal(DecodingStrategy.TopK, decoding.Read().Strategy);
+        Assert.Throws<InvalidParameterException>(() => decoding.Strategy = (DecodingStrategy)99);
+    }
+
+    [Fact]
     public void Empty_input_is_an_error_in_the_status_line()
     {
         using var ui = Open();
@@ -167,7 +183,7 @@ public sealed class TuiViewTests(TinyModel tiny) : IDisposable
         ui.Press(Key.F5);
 
         var screen = ui.Screen;
-        Assert.Contains("vocabulary", screen);
+        Assert.Contains("word, vocabulary", screen);
         Assert.Contains("Parameters", screen);
         Assert.Contains("cpu (", screen);
         Assert.Contains("Last request    sample: ", screen);
@@ -221,7 +237,7 @@ public sealed class TuiViewTests(TinyModel tiny) : IDisposable
     public void Without_a_checkpoint_the_window_says_what_to_run()
     {
         using var runs = new TemporaryDirectory();
-        using var ui = new TuiHarness(LoadedModel.Open(null, "cpu", runs.Path), _directory.Path);
+        using var ui = new TuiHarness(LoadedModel.Open(null, DeviceChoice.Cpu, runs.Path), _directory.Path);
 
         Assert.Same(ui.Window.ModelView, ui.Window.Current);
         Assert.Contains("No model yet: run `textvae quickstart`", ui.Screen);
@@ -235,14 +251,14 @@ public sealed class TuiViewTests(TinyModel tiny) : IDisposable
     public void An_unknown_checkpoint_is_a_message_not_a_crash()
     {
         var missing = _directory.File("missing.tvae");
-        using var ui = new TuiHarness(LoadedModel.Open(missing, "cpu"), _directory.Path);
+        using var ui = new TuiHarness(LoadedModel.Open(missing, DeviceChoice.Cpu), _directory.Path);
 
         Assert.Contains($"checkpoint {missing} does not exist", ui.Screen);
     }
 
     public void Dispose() => _directory.Dispose();
 
-    private TuiHarness Open() => new(LoadedModel.Open(tiny.Checkpoint, "cpu"), _directory.Path);
+    private TuiHarness Open() => new(LoadedModel.Open(tiny.Checkpoint, DeviceChoice.Cpu), _directory.Path);
 
     /// <summary>The start of a list line, which fits on the 120-column screen.</summary>
     private static string Visible(string line) => line.Trim()[..Math.Min(line.Trim().Length, 60)];
