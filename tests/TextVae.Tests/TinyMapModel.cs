@@ -1,4 +1,5 @@
 using TextVae.Checkpoints;
+using TextVae.Runtime;
 using static TorchSharp.torch;
 
 namespace TextVae.Tests;
@@ -38,7 +39,7 @@ public sealed class TinyMapModel : IDisposable
                     "training.learningRate=0.01", "training.maxSteps=0", "training.threads=1",
                 ],
                 RunFolder = _directory.File("map"),
-                Device = "cpu",
+                Device = DeviceChoice.Cpu,
             });
         }
         finally
