@@ -39,6 +39,20 @@ public sealed class GenerationWorker(IApplication app) : IDisposable
         }
     }
 
+    /// <summary>
+    /// How many requests have been submitted so far. Showing a result can submit another (the map's opening decodes
+    /// its cursor), so one who waits for <see cref="WhenIdle"/> and then runs the posted results compares this to
+    /// know whether to wait again.
+    /// </summary>
+    public long Submitted
+    {
+        get
+        {
+            lock (_gate)
+                return _newest;
+        }
+    }
+
     /// <summary>Completes once no request is running or waiting and every result has been posted to the UI thread.</summary>
     public Task WhenIdle()
     {

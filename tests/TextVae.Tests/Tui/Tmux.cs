@@ -46,6 +46,22 @@ internal sealed class Tmux : IDisposable
         throw new TimeoutException($"no {what} within {timeout}; screen:\n{screen}");
     }
 
+    /// <summary>As <see cref="WaitFor"/>, then until the pane stays the same for <paramref name="quiet"/>: keys sent one by one may each show a result.</summary>
+    public string WaitForSettled(Func<string, bool> done, TimeSpan timeout, TimeSpan quiet, string what)
+    {
+        var clock = Stopwatch.StartNew();
+        var screen = WaitFor(done, timeout, what);
+        while (clock.Elapsed < timeout)
+        {
+            Thread.Sleep(quiet);
+            var again = Capture();
+            if (again == screen && done(again))
+                return again;
+            screen = again;
+        }
+        throw new TimeoutException($"the {what} did not settle within {timeout}; screen:\n{screen}");
+    }
+
     public void Dispose() => TryRun(["kill-server"], out _);
 
     private string Run(string[] args) =>

@@ -1,7 +1,9 @@
+using System.Drawing;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
 using Terminal.Gui.Testing;
+using Terminal.Gui.ViewBase;
 using TextVae.Tui;
 
 namespace TextVae.Tests.Tui;
@@ -32,6 +34,8 @@ internal sealed class TuiHarness : IDisposable
 
     public TextVaeWindow Window { get; }
 
+    public LoadedModel Model => _model;
+
     public GenerationWorker Worker { get; }
 
     /// <summary>Every message the worker reported, oldest first (the status line shows only the newest).</summary>
@@ -49,21 +53,42 @@ internal sealed class TuiHarness : IDisposable
 
     public void Press(Key key) => _app.InjectKey(key);
 
+    /// <summary>Every cell of <paramref name="view"/>'s viewport as drawn on the screen.</summary>
+    public Dictionary<(int Column, int Row), char> Cells(View view)
+    {
+        var lines = Screen.Split('\n');
+        var cells = new Dictionary<(int, int), char>();
+        for (var row = 0; row < view.Viewport.Height; row++)
+        {
+            for (var column = 0; column < view.Viewport.Width; column++)
+            {
+                var onScreen = view.ViewportToScreen(new Point(column, row));
+                cells[(column, row)] = lines[onScreen.Y][onScreen.X];
+            }
+        }
+        return cells;
+    }
+
     public void Type(string text)
     {
         foreach (var character in text)
             Press(new Key(character));
     }
 
-    /// <summary>Waits until the worker is idle, then runs what it posted to the UI thread, again while that submitted more work.</summary>
+    /// <summary>
+    /// Waits until the worker is idle, then runs what it posted to the UI thread, again while that submitted more work
+    /// (a quick request can finish and post its result before this looks again, so submissions are counted as well).
+    /// </summary>
     public void WaitForWorker()
     {
+        long submitted;
         do
         {
             Assert.True(Worker.WhenIdle().Wait(WorkerTimeout), $"the worker did not finish within {WorkerTimeout}");
+            submitted = Worker.Submitted;
             _app.TimedEvents!.RunTimers();
         }
-        while (Worker.Busy);
+        while (Worker.Busy || Worker.Submitted != submitted);
         Draw();
     }
 

@@ -32,44 +32,6 @@ public sealed partial class TuiTerminalTests(TinyModel tiny)
         Assert.False(tmux.Running, "textvae tui did not quit on Ctrl+Q");
     }
 
-    [TmuxFact(Skip = "Known gap (issue 18, open): the shared tiny model decodes the same sentence everywhere on its map (its z carries almost nothing), so this needs a fixture model whose latent is used")]
-    [Trait("Category", "Slow")]
-    public void The_map_decodes_a_new_sentence_after_five_cursor_moves_in_a_real_terminal()
-    {
-        using var directory = new TemporaryDirectory();
-        // A copy of the checkpoint, since the map caches beside it; a few hundred sentences keep the encoding short.
-        var checkpoint = Path.Combine(directory.Path, "tiny.tvae");
-        File.Copy(tiny.Checkpoint, checkpoint);
-        var corpus = directory.Write("map.txt", [.. File.ReadLines(tiny.ValidCorpus).Take(120)]);
-        using var tmux = new Tmux();
-        tmux.Start(directory.Path, 120, 40, "dotnet", CliProcess.ExecutablePath, "tui", "--checkpoint", checkpoint, "--map-data", corpus, "--device", "cpu");
-        tmux.WaitFor(screen => screen.Contains("Ctrl+Q") && screen.Contains("Count:"), Step, "main window");
-
-        tmux.Keys("F6");
-        var before = tmux.WaitFor(screen => Decoded(screen) is not null && screen.Contains("cursor: "), Step, "the map and the decoded cursor");
-        Assert.Contains("cursor (0.00, 0.00)", before);
-        Assert.Matches(@"[\u2801-\u28FF]", before);
-        // Each move is one cell; zooming out first makes five of them cross a good part of the map.
-        tmux.Keys("-", "-", "-");
-        for (var i = 0; i < 5; i++)
-            tmux.Keys("Right");
-        var after = tmux.WaitFor(screen => screen.Contains("cursor (") && !screen.Contains("cursor (0.00, 0.00)") && !screen.Contains("working…"), Step, "the decoded sentence at the moved cursor");
-
-        Assert.NotEqual(Decoded(before), Decoded(after));
-        tmux.Keys("C-q");
-    }
-
-    /// <summary>The decoded sentence: the line under "cursor (x, y), log p …" in the panel beside the map.</summary>
-    private static string? Decoded(string screen)
-    {
-        var lines = screen.Split('\n');
-        var index = Array.FindIndex(lines, line => line.Contains("cursor (", StringComparison.Ordinal));
-        if (index < 0 || index + 1 >= lines.Length)
-            return null;
-        var column = lines[index].IndexOf("cursor (", StringComparison.Ordinal);
-        return lines[index + 1].Length > column ? lines[index + 1][column..].Trim().TrimEnd('│').Trim() : null;
-    }
-
     /// <summary>The first ranked line: rank 1, a log probability, a distance.</summary>
     [GeneratedRegex(@"│\s+1\s+-\d+\.\d\d\s+\d+\.\d{3}\s")]
     private static partial Regex FirstResult();
