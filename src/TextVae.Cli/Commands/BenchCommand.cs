@@ -139,7 +139,11 @@ public static class BenchCommand
             if (parse.GetValue(options.Json))
                 output.WriteLine(JsonSerializer.Serialize(result, Json));
             else
+            {
                 output.WriteLine($"{result.TokensPerSecond:N0} tokens/s  {result.MillisecondsPerStep:F1} ms/step  peak {result.PeakResidentMiB:N0} MiB  {result.Device}  padding {result.PaddingFraction:P1}");
+                if (result.ProfileMillisecondsPerStep is { } profile)
+                    output.WriteLine("ms/step: " + string.Join("  ", profile.Select(phase => Invariant($"{phase.Key} {phase.Value:F1}"))));
+            }
             return 0;
         });
         return command;

@@ -29,13 +29,14 @@ public sealed class TrainingBenchmarkCommandOptions(int defaultSteps = 200, int 
     private readonly Option<int> _threads = new("--threads") { Description = "libtorch threads (0: its default).", DefaultValueFactory = _ => Defaults.Threads };
     private readonly Option<int> _sentences = new("--sentences") { Description = "How many sentences of the corpus are used.", DefaultValueFactory = _ => Defaults.Sentences };
     private readonly Option<int> _sampleEvery = new("--sample-every") { Description = "Soak: steps between memory samples.", DefaultValueFactory = _ => Defaults.SampleEvery };
+    private readonly Option<bool> _profile = new("--profile") { Description = "Also report where each step's milliseconds go (batch, forward, backward, clip, update)." };
     private readonly ChoiceOption<DeviceChoice> _device = CommonOptions.Device();
 
     public Option<bool> Json { get; } = new("--json") { Description = "Print one JSON line." };
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _corpus, _cell.Option, _embedding, _hidden, _latent, _batch, _maxLength, _vocabulary, _wordDropout, _optimizer.Option, _learningRate, _momentum, _gradientClip, _steps, _warmup, _threads, _sentences, _sampleEvery, _device.Option, Json })
+        foreach (var option in new Option[] { _corpus, _cell.Option, _embedding, _hidden, _latent, _batch, _maxLength, _vocabulary, _wordDropout, _optimizer.Option, _learningRate, _momentum, _gradientClip, _steps, _warmup, _threads, _sentences, _sampleEvery, _profile, _device.Option, Json })
             command.Options.Add(option);
     }
 
@@ -59,6 +60,7 @@ public sealed class TrainingBenchmarkCommandOptions(int defaultSteps = 200, int 
         Threads = parse.GetValue(_threads),
         Sentences = parse.GetValue(_sentences),
         SampleEvery = parse.GetValue(_sampleEvery),
+        Profile = parse.GetValue(_profile),
         Device = _device.Read(parse),
     }.Validate();
 }

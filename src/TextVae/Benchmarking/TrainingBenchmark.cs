@@ -54,11 +54,15 @@ public sealed class TrainingBenchmark : IDisposable
     {
         var batches = Batches().GetEnumerator();
         Train(batches, _options.Warmup, onStep: null);
+        var profile = _options.Profile ? new StepProfile(_device) : null;
+        _trained.Step.Profile = profile;
         var clock = Stopwatch.StartNew();
         var (tokens, lastLoss) = Train(batches, _options.Steps, onStep: null);
         var seconds = clock.Elapsed.TotalSeconds;
+        _trained.Step.Profile = null;
         return new TrainingBenchmarkResult(tokens / seconds, 1000 * seconds / _options.Steps, ProcessMemory.PeakResidentMiB(),
-            get_num_threads(), DeviceSelector.Describe(_device), _options.Steps, _batches.Plan(0).PaddingFraction, lastLoss);
+            get_num_threads(), DeviceSelector.Describe(_device), _options.Steps, _batches.Plan(0).PaddingFraction, lastLoss,
+            profile?.MillisecondsPerStep(_options.Steps).ToDictionary(phase => EnumSpelling.Of(phase.Key), phase => phase.Value));
     }
 
     public SoakResult Soak()
@@ -83,9 +87,11 @@ public sealed class TrainingBenchmark : IDisposable
         for (var step = 1; step <= steps; step++)
         {
             using var scope = NewDisposeScope();
+            _trained.Step.Profile?.Start();
             batches.MoveNext();
             using var cpuBatch = batches.Current;
             var batch = cpuBatch.To(_device);
+            _trained.Step.Profile?.Finish(StepPhase.Batch);
             lastLoss = _trained.Step.Run(batch, step, _schedule.Weight(step)).Loss;
             tokens += batch.TargetTokenCount;
             onStep?.Invoke(step);

@@ -37,6 +37,9 @@ public sealed record TrainingBenchmarkOptions
     /// <summary>Soak only: resident memory is sampled every this many steps.</summary>
     public int SampleEvery { get; init; } = 250;
 
+    /// <summary>Time each phase of the measured steps (<see cref="TextVae.Training.StepProfile"/>).</summary>
+    public bool Profile { get; init; }
+
     public DeviceChoice Device { get; init; } = DeviceChoice.Auto;
     public int Seed { get; init; } = 1;
 

@@ -11,4 +11,5 @@ public sealed record TrainingBenchmarkResult(
     [property: JsonPropertyName("device")] string Device,
     [property: JsonPropertyName("steps")] int Steps,
     [property: JsonPropertyName("padding_fraction")] double PaddingFraction,
-    [property: JsonPropertyName("final_loss")] double FinalLoss);
+    [property: JsonPropertyName("final_loss")] double FinalLoss,
+    [property: JsonPropertyName("profile_ms_per_step")] IReadOnlyDictionary<string, double>? ProfileMillisecondsPerStep = null);

@@ -5,8 +5,11 @@ using static TorchSharp.torch.nn;
 namespace TextVae.Model;
 
 /// <summary>
-/// A (bidirectional) LSTM or GRU over the packed sentence; the summary is the last layer's final hidden state of
-/// each direction, concatenated. Packing makes the backward direction start at the last real token, not at padding.
+/// A (bidirectional) LSTM or GRU; the summary is the last layer's final hidden state of each direction,
+/// concatenated. One direction runs over the padded batch unpacked, which libtorch computes with oneDNN's fused
+/// kernels, and reads the last layer's output at each sentence's last real token: padding only follows the real
+/// tokens, so it cannot reach that state. The backward direction would start at padding, so a bidirectional
+/// encoder runs over the packed sentence instead.
 /// </summary>
 public sealed class RnnEncoder : SentenceEncoder
 {
@@ -30,7 +33,19 @@ public sealed class RnnEncoder : SentenceEncoder
     /// <param name="embedded">[batch, seq, embedding]</param>
     /// <param name="lengths">[batch] real tokens per sentence.</param>
     /// <returns>[batch, directions · hidden]</returns>
-    public override Tensor forward(Tensor embedded, Tensor lengths)
+    public override Tensor forward(Tensor embedded, Tensor lengths) =>
+        _directions == 1 ? FinalOfUnpacked(embedded, lengths) : FinalOfPacked(embedded, lengths);
+
+    /// <returns>[batch, hidden]</returns>
+    private Tensor FinalOfUnpacked(Tensor embedded, Tensor lengths)
+    {
+        var output = lstm is not null ? lstm.call(embedded).Item1 : gru!.call(embedded).Item1; // [batch, seq, hidden]
+        var last = (lengths - 1).view(-1, 1, 1).expand(-1, 1, output.shape[2]); // [batch, 1, hidden]
+        return output.gather(1, last).squeeze(1); // [batch, hidden]
+    }
+
+    /// <returns>[batch, directions · hidden]</returns>
+    private Tensor FinalOfPacked(Tensor embedded, Tensor lengths)
     {
         using var packed = TorchSharp.torch.nn.utils.rnn.pack_padded_sequence(embedded, lengths.cpu(), batch_first: true, enforce_sorted: false);
         var final = lstm is not null ? lstm.call(packed).Item2 : gru!.call(packed).Item2; // [layers · directions, batch, hidden]

@@ -58,6 +58,7 @@ public static class TorchRuntime
             if (_loaded)
                 return;
             var options = _options ??= LibTorchOptions.FromEnvironment();
+            GlibcMallocTuning.Apply();
             if (options.Directory is not null)
                 LoadExternal(options);
             else if (options.LibTorchSharpFile is not null)

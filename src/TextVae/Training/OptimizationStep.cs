@@ -19,6 +19,9 @@ public sealed class OptimizationStep(SentenceVae model, OptimizerHelper optimize
     /// <summary>The optimiser that applies the update; replaced when training restarts it (after a decoder reset).</summary>
     public OptimizerHelper Optimizer { get; set; } = optimizer;
 
+    /// <summary>When set, each phase of the step is timed into it (the caller starts its clock).</summary>
+    public StepProfile? Profile { get; set; }
+
     /// <summary>Call inside a dispose scope; the batch must already be on the model's device.</summary>
     /// <param name="frozen">Parameters whose gradients are zeroed before the update, so this step leaves them (as Adam with no gradient history does).</param>
     public StepResult Run(SentenceBatch batch, long step, double klWeight, IReadOnlyList<Parameter>? frozen = null)
@@ -30,18 +33,23 @@ public sealed class OptimizationStep(SentenceVae model, OptimizerHelper optimize
         // a NaN or infinity in the loss or in the gradients (a finite loss can still overflow in the backward pass)
         // would poison the weights for good.
         var values = stack([loss, terms.Reconstruction, terms.Kl]).detach().cpu().data<float>().ToArray();
+        Profile?.Finish(StepPhase.Forward);
         if (!float.IsFinite(values[0]))
             return new StepResult(StepFault.Loss, values[0], values[1], values[2]);
         // The whole model's gradients are cleared, not only the optimiser's: an encoder-only optimiser would
         // otherwise leave the decoder's gradients accumulating into the next clipping norm.
         model.zero_grad();
         loss.backward();
-        if (!double.IsFinite(nn.utils.clip_grad_norm_(model.parameters(), gradientClip)))
+        Profile?.Finish(StepPhase.Backward);
+        var gradientNorm = nn.utils.clip_grad_norm_(model.parameters(), gradientClip);
+        Profile?.Finish(StepPhase.Clip);
+        if (!double.IsFinite(gradientNorm))
             return new StepResult(StepFault.Gradient, values[0], values[1], values[2]);
         if (frozen is not null)
             foreach (var parameter in frozen)
                 parameter.grad?.zero_();
         Optimizer.step();
+        Profile?.Finish(StepPhase.Update);
         return new StepResult(null, values[0], values[1], values[2]);
     }
 }

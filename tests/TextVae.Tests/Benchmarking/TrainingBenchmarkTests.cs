@@ -29,6 +29,21 @@ public class TrainingBenchmarkTests
     }
 
     [Fact]
+    public void Bench_train_profile_accounts_for_each_phase_of_the_step()
+    {
+        var result = CliProcess.Run(["bench", "train", "--steps", "6", "--warmup", "2", "--profile", .. Tiny]);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Output.Trim());
+        var phases = json.RootElement.GetProperty("profile_ms_per_step").EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetDouble());
+        Assert.Equal(["batch", "forward", "backward", "clip", "update"], phases.Keys);
+        Assert.All(phases.Values, ms => Assert.True(ms > 0));
+        // The phases tile the step: their sum is the step's time but for the loop around them.
+        var step = json.RootElement.GetProperty("ms_per_step").GetDouble();
+        Assert.InRange(phases.Values.Sum(), 0.8 * step, step);
+    }
+
+    [Fact]
     public void Bench_soak_samples_memory_at_the_requested_interval()
     {
         var result = CliProcess.Run(["bench", "soak", "--steps", "6", "--warmup", "1", "--sample-every", "2", .. Tiny]);

@@ -29,16 +29,19 @@ internal static class CliProcess
         return info;
     }
 
-    public static Result Run(string workingDirectory, TimeSpan timeout, params string[] args)
+    public static Result Run(string workingDirectory, TimeSpan timeout, params string[] args) => Run(StartInfo(workingDirectory, args), timeout);
+
+    /// <summary>Runs a prepared <see cref="StartInfo"/> (e.g. with its environment changed) to the end.</summary>
+    public static Result Run(ProcessStartInfo info, TimeSpan timeout)
     {
-        using var process = Process.Start(StartInfo(workingDirectory, args))!;
+        using var process = Process.Start(info)!;
         process.StandardInput.Close();
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"textvae {string.Join(' ', args)} did not finish within {timeout}");
+            throw new TimeoutException($"textvae {string.Join(' ', info.ArgumentList.Skip(3))} did not finish within {timeout}");
         }
         return new Result(process.ExitCode, output.Result, error.Result);
     }

@@ -15,15 +15,17 @@ public class SentenceVaeTests
     };
 
     [Theory]
-    [InlineData(CellKind.Lstm, EncoderPooling.Mean)]
-    [InlineData(CellKind.Gru, EncoderPooling.Mean)]
-    [InlineData(CellKind.Transformer, EncoderPooling.Mean)]
-    [InlineData(CellKind.Transformer, EncoderPooling.Summary)]
-    public void Padding_does_not_reach_the_encoder_summary(CellKind encoder, EncoderPooling pooling)
+    [InlineData(CellKind.Lstm, EncoderPooling.Mean, true)]
+    [InlineData(CellKind.Gru, EncoderPooling.Mean, true)]
+    [InlineData(CellKind.Lstm, EncoderPooling.Mean, false)]
+    [InlineData(CellKind.Gru, EncoderPooling.Mean, false)]
+    [InlineData(CellKind.Transformer, EncoderPooling.Mean, true)]
+    [InlineData(CellKind.Transformer, EncoderPooling.Summary, true)]
+    public void Padding_does_not_reach_the_encoder_summary(CellKind encoder, EncoderPooling pooling, bool bidirectional)
     {
         using var scope = NewDisposeScope();
         manual_seed(1);
-        using var model = new SentenceVae(TinyBatches.Options(encoder) with { Pooling = pooling });
+        using var model = new SentenceVae(TinyBatches.Options(encoder) with { Pooling = pooling, Bidirectional = bidirectional });
         model.eval();
         var alone = TinyBatches.Of([4, 5, 6]);
         var padded = TinyBatches.Of([4, 5, 6], [7, 8, 9, 10, 11, 12, 13, 14, 15, 16]); // the first row gets 7 pads
@@ -31,7 +33,7 @@ public class SentenceVaeTests
         var (muAlone, _) = model.Encode(SentenceVae.Split(alone.Tokens).EncoderInput, alone.Lengths);
         var (muPadded, _) = model.Encode(SentenceVae.Split(padded.Tokens).EncoderInput, padded.Lengths);
 
-        Assert.True(muAlone[0].allclose(muPadded[0], rtol: 1e-4, atol: 1e-5), $"{encoder}/{pooling}: the summary changed with padding");
+        Assert.True(muAlone[0].allclose(muPadded[0], rtol: 1e-4, atol: 1e-5), $"{encoder}/{pooling}/bidirectional {bidirectional}: the summary changed with padding");
     }
 
     [Theory]

@@ -17,16 +17,7 @@ public class ExternalLibTorchTests
         info.Environment["TEXTVAE_NATIVE_CACHE"] = cache;
         info.Environment.Remove(LibTorchOptions.DirectoryVariable);
         info.Environment.Remove(LibTorchOptions.LibTorchSharpFileVariable);
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(3)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"textvae {string.Join(' ', args)} did not finish");
-        }
-        return new CliProcess.Result(process.ExitCode, output.Result, error.Result);
+        return CliProcess.Run(info, TimeSpan.FromMinutes(3));
     }
 
     private static void AssertOneLineError(CliProcess.Result result, string expected)
