@@ -5,15 +5,16 @@
 # median over rounds of TextVae/plain and TextVae/PyTorch, PyTorch taken at its best thread count in each round.
 # Usage: bench/train-speed.sh [--rounds R] [--steps N] [--warmup W] [--corpus FILE] [--sentences S] [--max-len L]
 #          [--cell lstm|gru] [--embedding E] [--hidden H] [--latent Z] [--batch B] [--vocab V] [--word-dropout P]
-#          [--threads T] [--python-threads "1 2"] [--plain-malloc default|textvae] [--jsonl FILE]
-# TEXTVAE_DLL and PLAIN_DLL use existing builds instead of building Release. See bench/plain-torchsharp/README.md.
+#          [--threads T] [--python-threads "1 2"] [--plain-malloc default|textvae] [--textvae-args "ARGS"] [--jsonl FILE]
+# TEXTVAE_DLL and PLAIN_DLL use existing builds instead of building Release; the environment reaches all three
+# programs. See bench/plain-torchsharp/README.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 rounds=3 steps=40 warmup=10
 corpus=corpora/brown/train.txt sentences=10000 max_len=60
 cell=lstm embedding=300 hidden=256 latent=16 batch=32 vocab=10000 word_dropout=0.25
-threads=2 python_threads="1 2" plain_malloc=default jsonl=
+threads=2 python_threads="1 2" plain_malloc=default textvae_args= jsonl=
 while [ $# -gt 0 ]; do
   [ $# -ge 2 ] || { echo "train-speed: $1 needs a value" >&2; exit 2; }
   case $1 in
@@ -22,7 +23,7 @@ while [ $# -gt 0 ]; do
     --cell) cell=$2 ;; --embedding) embedding=$2 ;; --hidden) hidden=$2 ;; --latent) latent=$2 ;;
     --batch) batch=$2 ;; --vocab) vocab=$2 ;; --word-dropout) word_dropout=$2 ;;
     --threads) threads=$2 ;; --python-threads) python_threads=$2 ;;
-    --plain-malloc) plain_malloc=$2 ;; --jsonl) jsonl=$2 ;;
+    --plain-malloc) plain_malloc=$2 ;; --textvae-args) textvae_args=$2 ;; --jsonl) jsonl=$2 ;;
     *) echo "train-speed: unknown option $1 (see the usage at the top of $0)" >&2; exit 2 ;;
   esac
   shift 2
@@ -78,8 +79,11 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo "settings: $cell embedding $embedding hidden $hidden latent $latent batch $batch vocab $vocab max-len $max_len" \
      "word-dropout $word_dropout, first $sentences sentences of $corpus, $warmup + $steps steps, $rounds rounds"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); TorchSharp programs $threads threads," \
-     "plain malloc $plain_malloc"
-if $have_pytorch; then
+     "plain malloc $plain_malloc${textvae_args:+, TextVae also $textvae_args}"
+if [ -z "${python_threads// /}" ]; then
+  have_pytorch=false
+  echo "PyTorch: not run (--python-threads is empty)"
+elif $have_pytorch; then
   echo "PyTorch: $("$python" -c 'import torch; print(torch.__version__)'), threads $python_threads, ${python_env[*]}"
 else
   echo "PyTorch: missing ($python cannot import torch; apt-get install python3-torch libopenblas0-pthread): not compared"
@@ -96,7 +100,8 @@ echo "$header"
 
 textvae_all= plain_all= over_plain= over_pytorch=
 for round in $(seq "$rounds"); do
-  textvae=$(measure textvae "$round" dotnet "$TEXTVAE_DLL" bench train "${model[@]}" --threads "$threads" --device cpu)
+  # shellcheck disable=SC2086 # --textvae-args is split into words on purpose
+  textvae=$(measure textvae "$round" dotnet "$TEXTVAE_DLL" bench train "${model[@]}" --threads "$threads" --device cpu $textvae_args)
   plain=$(measure plain-torchsharp "$round" env "${plain_env[@]}" dotnet "$PLAIN_DLL" "${model[@]}" --threads "$threads" --device cpu)
   row=$(printf '%-6s %10.1f %10.1f' "$round" "$textvae" "$plain")
   textvae_all+="$textvae"$'\n' plain_all+="$plain"$'\n'
