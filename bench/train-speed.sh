@@ -5,7 +5,7 @@
 # median over rounds of TextVae/plain and TextVae/PyTorch, PyTorch taken at its best thread count in each round.
 # Usage: bench/train-speed.sh [--rounds R] [--steps N] [--warmup W] [--corpus FILE] [--sentences S] [--max-len L]
 #          [--cell lstm|gru] [--embedding E] [--hidden H] [--latent Z] [--batch B] [--vocab V] [--word-dropout P]
-#          [--threads T] [--python-threads "1 2"] [--plain-malloc default|textvae] [--textvae-args "ARGS"] [--jsonl FILE]
+#          [--threads T] [--python-threads "1 2"] [--plain-native default|textvae] [--textvae-args "ARGS"] [--jsonl FILE]
 # TEXTVAE_DLL and PLAIN_DLL use existing builds instead of building Release; the environment reaches all three
 # programs. See bench/plain-torchsharp/README.md.
 set -euo pipefail
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 rounds=3 steps=40 warmup=10
 corpus=corpora/brown/train.txt sentences=10000 max_len=60
 cell=lstm embedding=300 hidden=256 latent=16 batch=32 vocab=10000 word_dropout=0.25
-threads=2 python_threads="1 2" plain_malloc=default textvae_args= jsonl=
+threads=2 python_threads="1 2" plain_native=default textvae_args= jsonl=
 while [ $# -gt 0 ]; do
   [ $# -ge 2 ] || { echo "train-speed: $1 needs a value" >&2; exit 2; }
   case $1 in
@@ -23,12 +23,12 @@ while [ $# -gt 0 ]; do
     --cell) cell=$2 ;; --embedding) embedding=$2 ;; --hidden) hidden=$2 ;; --latent) latent=$2 ;;
     --batch) batch=$2 ;; --vocab) vocab=$2 ;; --word-dropout) word_dropout=$2 ;;
     --threads) threads=$2 ;; --python-threads) python_threads=$2 ;;
-    --plain-malloc) plain_malloc=$2 ;; --textvae-args) textvae_args=$2 ;; --jsonl) jsonl=$2 ;;
+    --plain-native) plain_native=$2 ;; --textvae-args) textvae_args=$2 ;; --jsonl) jsonl=$2 ;;
     *) echo "train-speed: unknown option $1 (see the usage at the top of $0)" >&2; exit 2 ;;
   esac
   shift 2
 done
-case $plain_malloc in default|textvae) ;; *) echo "train-speed: --plain-malloc is default or textvae (got $plain_malloc)" >&2; exit 2 ;; esac
+case $plain_native in default|textvae) ;; *) echo "train-speed: --plain-native is default or textvae (got $plain_native)" >&2; exit 2 ;; esac
 [ -f "$corpus" ] || { echo "train-speed: corpus $corpus does not exist" >&2; exit 2; }
 [ "$rounds" -ge 1 ] || { echo "train-speed: --rounds must be at least 1" >&2; exit 2; }
 
@@ -43,11 +43,10 @@ model=(--corpus "$corpus" --sentences "$sentences" --max-len "$max_len" --cell "
        --hidden "$hidden" --latent "$latent" --batch "$batch" --vocab "$vocab" --word-dropout "$word_dropout"
        --steps "$steps" --warmup "$warmup" --json)
 
-# TorchRuntime.EnsureLoaded, which the plain program needs to load TorchSharp here, also applies TextVae's glibc malloc
-# settings unless malloc settings come from the environment. A plain TorchSharp program runs on glibc's defaults, so
-# by default the plain baseline gets a tunable that is glibc's default anyway, which keeps TextVae's settings off.
-plain_env=()
-if [ "$plain_malloc" = default ] && [ -z "${GLIBC_TUNABLES:-}" ]; then plain_env=(GLIBC_TUNABLES=glibc.malloc.perturb=0); fi
+# A plain TorchSharp program runs on glibc's and libgomp's defaults; --plain-native textvae gives the plain program
+# TextVae's malloc and OpenMP settings too, which leaves the model code as the only difference.
+plain_flags=()
+if [ "$plain_native" = textvae ]; then plain_flags=(--textvae-native-settings); fi
 
 # PyTorch at its best: Debian's OpenBLAS picks a slow kernel on AVX-512 CPUs unless told, and is fastest with one
 # BLAS thread (bench/pytorch/README.md). A core type set in the environment is kept.
@@ -79,7 +78,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 echo "settings: $cell embedding $embedding hidden $hidden latent $latent batch $batch vocab $vocab max-len $max_len" \
      "word-dropout $word_dropout, first $sentences sentences of $corpus, $warmup + $steps steps, $rounds rounds"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); TorchSharp programs $threads threads," \
-     "plain malloc $plain_malloc${textvae_args:+, TextVae also $textvae_args}"
+     "plain native settings $plain_native${textvae_args:+, TextVae also $textvae_args}"
 if [ -z "${python_threads// /}" ]; then
   have_pytorch=false
   echo "PyTorch: not run (--python-threads is empty)"
@@ -102,7 +101,7 @@ textvae_all= plain_all= over_plain= over_pytorch=
 for round in $(seq "$rounds"); do
   # shellcheck disable=SC2086 # --textvae-args is split into words on purpose
   textvae=$(measure textvae "$round" dotnet "$TEXTVAE_DLL" bench train "${model[@]}" --threads "$threads" --device cpu $textvae_args)
-  plain=$(measure plain-torchsharp "$round" env "${plain_env[@]}" dotnet "$PLAIN_DLL" "${model[@]}" --threads "$threads" --device cpu)
+  plain=$(measure plain-torchsharp "$round" dotnet "$PLAIN_DLL" "${model[@]}" --threads "$threads" --device cpu "${plain_flags[@]}")
   row=$(printf '%-6s %10.1f %10.1f' "$round" "$textvae" "$plain")
   textvae_all+="$textvae"$'\n' plain_all+="$plain"$'\n'
   over_plain+="$(ratio "$textvae" "$plain")"$'\n'

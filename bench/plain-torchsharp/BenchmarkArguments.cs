@@ -4,14 +4,16 @@ namespace PlainTorchSharp;
 
 /// <summary>
 /// bench/pytorch/bowman_vae.py's command line, flag for flag and with its defaults, so that a script passes the
-/// same words to both; <c>--device</c> is added (the Python script always runs on the CPU).
+/// same words to both; <c>--device</c> (the Python script always runs on the CPU) and
+/// <c>--textvae-native-settings</c> (see <see cref="NativeDefaults"/>) are added.
 /// </summary>
 public sealed record BenchmarkArguments
 {
     public const string Usage =
         "usage: plain-torchsharp --corpus CORPUS [--cell {gru,lstm}] [--embedding E] [--hidden H] [--latent Z] [--batch B]\n" +
         "                        [--max-len L] [--vocab V] [--word-dropout P] [--steps N] [--warmup W] [--threads T]\n" +
-        "                        [--sentences S] [--seed SEED] [--device {cpu,cuda}] [--json]";
+        "                        [--sentences S] [--seed SEED] [--device {cpu,cuda}]\n" +
+        "                        [--textvae-native-settings] [--json]";
 
     public required string Corpus { get; init; }
     public CellKind Cell { get; init; } = CellKind.Lstm;
@@ -35,6 +37,9 @@ public sealed record BenchmarkArguments
     public string Device { get; init; } = "cpu";
     public bool Json { get; init; }
 
+    /// <summary>Let TextVae's glibc malloc and OpenMP settings apply, as they do to TextVae (off: the libraries' defaults).</summary>
+    public bool TextVaeNativeSettings { get; init; }
+
     /// <summary>Reads <c>--flag value</c> and <c>--flag=value</c> as argparse does; throws <see cref="ArgumentException"/> worded for the command line.</summary>
     public static BenchmarkArguments Parse(IReadOnlyList<string> args)
     {
@@ -44,9 +49,9 @@ public sealed record BenchmarkArguments
             var (flag, inline) = args[i].Split('=', 2) is [var name, var value] && name.StartsWith("--", StringComparison.Ordinal)
                 ? (name, value)
                 : (args[i], (string?)null);
-            if (flag == "--json")
+            if (flag is "--json" or "--textvae-native-settings")
             {
-                parsed = parsed with { Json = true };
+                parsed = flag == "--json" ? parsed with { Json = true } : parsed with { TextVaeNativeSettings = true };
                 continue;
             }
             var text = inline ?? (i + 1 < args.Count ? args[++i] : throw new ArgumentException($"argument {flag}: expected one argument"));

@@ -2,7 +2,8 @@ namespace PlainTorchSharp;
 
 /// <summary>
 /// The fields of bowman_vae.py's JSON line, in its order and under its names (snake case), so that a script reads
-/// both alike; <c>GlibcTunables</c> is added, since the allocator's settings change this program's speed.
+/// both alike; <c>TextvaeNativeSettings</c> is added: whether TextVae's glibc malloc and OpenMP settings are in force
+/// (<see cref="NativeDefaults"/>), since they change this program's speed.
 /// </summary>
 public sealed record BenchmarkResult(
     double TokensPerSecond,     // target tokens (words plus <eos>, no padding) per second of the timed steps
@@ -28,4 +29,4 @@ public sealed record BenchmarkResult(
     double FinalKl,
     string? OpenblasCoretype,
     string? OpenblasNumThreads,
-    string? GlibcTunables);
+    bool TextvaeNativeSettings);

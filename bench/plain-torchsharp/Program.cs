@@ -22,7 +22,9 @@ Corpus corpus;
 try
 {
     a = BenchmarkArguments.Parse(args);
-    TorchRuntime.EnsureLoaded(); // TorchSharp's native library on Debian 12; also TextVae's malloc settings, see README
+    if (!a.TextVaeNativeSettings)
+        NativeDefaults.Keep();
+    TorchRuntime.EnsureLoaded(); // TorchSharp's native library on Debian 12
     corpus = Corpus.Load(a.Corpus, a.Sentences, a.MaxLength, a.Vocabulary);
 }
 catch (ArgumentException e) when (e is not DecoderFallbackException)
@@ -33,6 +35,11 @@ catch (ArgumentException e) when (e is not DecoderFallbackException)
 catch (Exception e) when (e is IOException or UnauthorizedAccessException or DecoderFallbackException or TorchLoadException)
 {
     Console.Error.WriteLine($"plain-torchsharp: error: {e.Message}");
+    return 1;
+}
+if (NativeDefaults.TextVaeSettingsApplied != a.TextVaeNativeSettings)
+{
+    Console.Error.WriteLine($"plain-torchsharp: error: TextVae's native settings are {(a.TextVaeNativeSettings ? "off" : "on")}, not as asked: GLIBC_TUNABLES, MALLOC_*, OMP_WAIT_POLICY or GOMP_SPINCOUNT in the environment decide");
     return 1;
 }
 if (corpus.Sentences.Count < a.Batch)
@@ -106,7 +113,7 @@ var result = new BenchmarkResult(
     FinalKl: Math.Round(finalKl, 4),
     OpenblasCoretype: Environment.GetEnvironmentVariable("OPENBLAS_CORETYPE"),
     OpenblasNumThreads: Environment.GetEnvironmentVariable("OPENBLAS_NUM_THREADS"),
-    GlibcTunables: Environment.GetEnvironmentVariable("GLIBC_TUNABLES"));
+    TextvaeNativeSettings: NativeDefaults.TextVaeSettingsApplied);
 
 var json = JsonSerializer.SerializeToElement(result, new JsonSerializerOptions { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower });
 if (a.Json)
