@@ -45,7 +45,7 @@ public static class EncodeCommand
             long sentences = 0, withUnknown = 0, truncated = 0;
             using (var table = LatentCodeFile.Create(outPath, generator.LatentSize, metadata))
             {
-                foreach (var row in generator.Encode(blocks, cancel))
+                foreach (var row in generator.Encode(blocks, cancel: cancel))
                 {
                     table.Write(row);
                     sentences++;
