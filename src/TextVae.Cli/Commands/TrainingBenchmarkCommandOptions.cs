@@ -24,6 +24,7 @@ public sealed class TrainingBenchmarkCommandOptions(int defaultSteps = 200, int 
     private readonly Option<double> _learningRate = new("--learning-rate") { DefaultValueFactory = _ => Defaults.LearningRate };
     private readonly Option<double> _momentum = new("--momentum") { Description = "sgd only.", DefaultValueFactory = _ => Defaults.Momentum };
     private readonly Option<double> _gradientClip = new("--gradient-clip") { Description = "Largest gradient norm.", DefaultValueFactory = _ => Defaults.GradientClip };
+    private readonly ChoiceOption<ProjectionPrecision> _projectionPrecision = new("--projection-precision", "As training.projectionPrecision.", Defaults.ProjectionPrecision);
     private readonly Option<int> _steps = new("--steps") { Description = "Measured steps.", DefaultValueFactory = _ => defaultSteps };
     private readonly Option<int> _warmup = new("--warmup") { Description = "Unmeasured steps first.", DefaultValueFactory = _ => defaultWarmup };
     private readonly Option<int> _threads = new("--threads") { Description = "libtorch threads (0: its default).", DefaultValueFactory = _ => Defaults.Threads };
@@ -36,7 +37,7 @@ public sealed class TrainingBenchmarkCommandOptions(int defaultSteps = 200, int 
 
     public void AddTo(Command command)
     {
-        foreach (var option in new Option[] { _corpus, _cell.Option, _embedding, _hidden, _latent, _batch, _maxLength, _vocabulary, _wordDropout, _optimizer.Option, _learningRate, _momentum, _gradientClip, _steps, _warmup, _threads, _sentences, _sampleEvery, _profile, _device.Option, Json })
+        foreach (var option in new Option[] { _corpus, _cell.Option, _embedding, _hidden, _latent, _batch, _maxLength, _vocabulary, _wordDropout, _optimizer.Option, _learningRate, _momentum, _gradientClip, _projectionPrecision.Option, _steps, _warmup, _threads, _sentences, _sampleEvery, _profile, _device.Option, Json })
             command.Options.Add(option);
     }
 
@@ -55,6 +56,7 @@ public sealed class TrainingBenchmarkCommandOptions(int defaultSteps = 200, int 
         LearningRate = parse.GetValue(_learningRate),
         Momentum = parse.GetValue(_momentum),
         GradientClip = parse.GetValue(_gradientClip),
+        ProjectionPrecision = _projectionPrecision.Read(parse),
         Steps = parse.GetValue(_steps),
         Warmup = parse.GetValue(_warmup),
         Threads = parse.GetValue(_threads),

@@ -24,6 +24,7 @@ public sealed record TrainingBenchmarkOptions
     public double LearningRate { get; init; } = TrainingDefaults.LearningRate;
     public double Momentum { get; init; } = TrainingDefaults.Momentum;
     public double GradientClip { get; init; } = TrainingDefaults.GradientClip;
+    public ProjectionPrecision ProjectionPrecision { get; init; } = TrainingDefaults.ProjectionPrecision;
 
     public int Steps { get; init; } = 200;
     public int Warmup { get; init; } = 20;
@@ -60,6 +61,7 @@ public sealed record TrainingBenchmarkOptions
         ConfigCheck.Positive(LearningRate, "learningRate");
         ConfigCheck.InRange(Momentum, 0, 1, "momentum");
         ConfigCheck.Positive(GradientClip, "gradientClip");
+        ConfigCheck.Defined(ProjectionPrecision, "projectionPrecision");
         ConfigCheck.Positive(Steps, "steps");
         ConfigCheck.NotNegative(Warmup, "warmup");
         ConfigCheck.NotNegative(Threads, "threads");
@@ -69,5 +71,5 @@ public sealed record TrainingBenchmarkOptions
     }
 
     /// <summary>The optimisation settings in the trainer's terms, for <see cref="TextVae.Training.TrainingModel"/>.</summary>
-    public TrainingOptions ToTrainingOptions() => TrainingDefaults with { Optimizer = Optimizer, LearningRate = LearningRate, Momentum = Momentum, GradientClip = GradientClip };
+    public TrainingOptions ToTrainingOptions() => TrainingDefaults with { Optimizer = Optimizer, LearningRate = LearningRate, Momentum = Momentum, GradientClip = GradientClip, ProjectionPrecision = ProjectionPrecision };
 }

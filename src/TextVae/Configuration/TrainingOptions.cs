@@ -1,3 +1,4 @@
+using TextVae.Model;
 
 namespace TextVae.Configuration;
 
@@ -13,6 +14,9 @@ public sealed record TrainingOptions
     public double LearningRate { get; init; } = 1e-3;
     public double Momentum { get; init; }
     public double GradientClip { get; init; } = 5.0;
+
+    /// <summary>Number format of the output projection while training (README, Performance); float32 is exact.</summary>
+    public ProjectionPrecision ProjectionPrecision { get; init; } = ProjectionPrecision.Float32;
 
     public LearningRateScheduleKind LearningRateSchedule { get; init; } = LearningRateScheduleKind.Constant;
     public double PlateauFactor { get; init; } = 0.5;
@@ -52,6 +56,7 @@ public sealed record TrainingOptions
         ConfigCheck.Positive(LearningRate, "training.learningRate");
         ConfigCheck.InRange(Momentum, 0, 1, "training.momentum");
         ConfigCheck.Positive(GradientClip, "training.gradientClip");
+        ConfigCheck.Defined(ProjectionPrecision, "training.projectionPrecision");
         ConfigCheck.Defined(LearningRateSchedule, "training.learningRateSchedule");
         ConfigCheck.InRange(PlateauFactor, 0, 1, "training.plateauFactor");
         ConfigCheck.NotNegative(PlateauPatience, "training.plateauPatience");

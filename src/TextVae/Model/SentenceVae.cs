@@ -97,13 +97,19 @@ public sealed class SentenceVae : Module<Tensor, Tensor, (Tensor Mu, Tensor LogV
     public Tensor Decode(Tensor z, Tensor decoderInput) =>
         decoder.call(embeddingDropout.call(embedding.call(decoderInput)), z);
 
+    /// <summary>The output projection's number format in training mode; evaluation mode always uses float32.</summary>
+    public ProjectionPrecision TrainingProjection { get; set; } = ProjectionPrecision.Float32;
+
     /// <summary>Token logits from decoder hidden vectors: [..., hidden] → [..., vocabulary].</summary>
     public Tensor Logits(Tensor hidden)
     {
         hidden = outputDropout.call(hidden);
-        return toEmbedding is not null
-            ? linear(toEmbedding.call(hidden), embedding.weight!) // tied: the embedding matrix scores the tokens
-            : output!.call(hidden);
+        var (features, weight, bias) = toEmbedding is not null
+            ? (toEmbedding.call(hidden), embedding.weight!, null) // tied: the embedding matrix scores the tokens
+            : (hidden, output!.weight!, output.bias);
+        if (!training || TrainingProjection == ProjectionPrecision.Float32)
+            return linear(features, weight, bias);
+        return linear(features.to(ScalarType.BFloat16), weight.to(ScalarType.BFloat16), bias?.to(ScalarType.BFloat16)).to(features.dtype);
     }
 
     public DecoderState StartDecoding(Tensor z) => decoder.Start(z);

@@ -18,7 +18,7 @@ public sealed class TrainingModel : IDisposable
     public TrainingModel(ModelOptions model, ObjectiveOptions objective, TrainingOptions training, Device device, Generator? wordDropoutRandom)
     {
         _training = training;
-        Model = new SentenceVae(model);
+        Model = new SentenceVae(model) { TrainingProjection = training.ProjectionPrecision };
         Model.to(device);
         Optimizer = CreateOptimizer(Model.parameters(), training.LearningRate);
         Step = new OptimizationStep(Model, Optimizer, objective, training.GradientClip, wordDropoutRandom);

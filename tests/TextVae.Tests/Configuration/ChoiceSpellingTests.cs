@@ -64,15 +64,16 @@ public class ChoiceSpellingTests
     [Fact]
     public void Training_and_tokenizer_choices_bind_from_a_config_file()
     {
-        var config = TrainConfig.Bind(Json("""{"training":{"optimizer":"sgd","learningRateSchedule":"plateau"},"tokenizer":{"kind":"bpe"}}"""));
+        var config = TrainConfig.Bind(Json("""{"training":{"optimizer":"sgd","learningRateSchedule":"plateau","projectionPrecision":"bfloat16"},"tokenizer":{"kind":"bpe"}}"""));
 
-        Assert.Equal((OptimizerKind.Sgd, LearningRateScheduleKind.Plateau, TokenizerKind.Bpe),
-            (config.Training.Optimizer, config.Training.LearningRateSchedule, config.Tokenizer.Kind));
+        Assert.Equal((OptimizerKind.Sgd, LearningRateScheduleKind.Plateau, ProjectionPrecision.Bfloat16, TokenizerKind.Bpe),
+            (config.Training.Optimizer, config.Training.LearningRateSchedule, config.Training.ProjectionPrecision, config.Tokenizer.Kind));
     }
 
     [Theory]
     [InlineData("""{"training":{"optimizer":"rmsprop"}}""", "training.optimizer: 'rmsprop' is not one of adam, sgd")]
     [InlineData("""{"training":{"learningRateSchedule":"cosine"}}""", "training.learningRateSchedule: 'cosine' is not one of constant, plateau")]
+    [InlineData("""{"training":{"projectionPrecision":"float16"}}""", "training.projectionPrecision: 'float16' is not one of float32, bfloat16")]
     [InlineData("""{"tokenizer":{"kind":"chars"}}""", "tokenizer.kind: 'chars' is not one of word, bpe")]
     [InlineData("""{"training":{"optimizer":"1"}}""", "training.optimizer: '1' is not one of adam, sgd")]
     [InlineData("""{"model":{"encoder":"lstm,gru"}}""", "model.encoder: 'lstm,gru' is not one of lstm, gru, transformer")]

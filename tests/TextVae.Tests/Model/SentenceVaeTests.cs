@@ -191,4 +191,32 @@ public class SentenceVaeTests
         error = Assert.ThrowsAny<TextVaeException>(() => (TinyBatches.Options(CellKind.Transformer, CellKind.Transformer) with { HiddenSize = 33 }).Validate());
         Assert.Contains("model.transformerHeads", error.Message);
     }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_bfloat16_projection_trains_close_to_float32_and_evaluation_stays_float32(bool tied)
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(5);
+        using var model = new SentenceVae(TinyBatches.Options() with { TieEmbeddings = tied, OutputDropout = 0 });
+        var hidden = randn(12, 32);
+        model.train();
+        var float32 = model.Logits(hidden);
+        model.TrainingProjection = ProjectionPrecision.Bfloat16;
+        var bfloat16 = model.Logits(hidden);
+        model.eval();
+        var evaluated = model.Logits(hidden);
+
+        Assert.Equal(ScalarType.Float32, bfloat16.dtype);
+        Assert.False(bfloat16.eq(float32).all().item<bool>(), "the bfloat16 projection gave float32's logits bit for bit: it did not round");
+        Assert.True(bfloat16.allclose(float32, rtol: 0.05, atol: 0.02), "the bfloat16 logits are far from float32's");
+        Assert.True(evaluated.eq(float32).all().item<bool>(), "evaluation mode must compute the projection in float32");
+
+        model.train();
+        model.Loss(TinyBatches.Of(TinyBatches.Eight), klWeight: 1, new ObjectiveOptions()).Loss.backward();
+        var weight = model.named_parameters().First(p => p.name.EndsWith(tied ? "embedding.weight" : "output.weight", StringComparison.Ordinal)).parameter;
+        Assert.Equal(ScalarType.Float32, weight.grad!.dtype);
+        Assert.True(weight.grad.abs().sum().item<float>() > 0);
+    }
 }
