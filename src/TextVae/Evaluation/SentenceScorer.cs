@@ -41,7 +41,8 @@ public static class SentenceScorer
         var logMarginal = ImportanceWeightedBound.LogMarginal(mu, logVar, z =>
         {
             var logLikelihood = model.LogLikelihood(z, batch); // [chunk, batch]
-            logLikelihoodSum.add_(logLikelihood.sum(dim: 0).to(float64)); // named: a literal 0 would bind to sum(ScalarType)
+            // In float64 before summing, so the chunking leaves no trace beyond double rounding. Named: a literal 0 would bind to sum(ScalarType).
+            logLikelihoodSum.add_(logLikelihood.to(float64).sum(dim: 0));
             return logLikelihood;
         }, epsilon, chunk); // [batch]
         var kl = GaussianLatent.KlPerDimension(mu, logVar).sum(1).to(float64); // [batch]

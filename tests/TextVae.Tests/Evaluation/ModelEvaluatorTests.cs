@@ -111,6 +111,21 @@ public sealed class ModelEvaluatorTests(TinyModel tiny) : IDisposable
         Assert.Equal("batchSize", Assert.Throws<InvalidParameterException>(() => _evaluator.Score(_evaluator.Blocks(path, Shard.All), options, batchSize: 0)).Parameter);
     }
 
+    [Fact]
+    public void The_chunk_of_importance_samples_changes_scores_only_by_double_rounding()
+    {
+        var path = FirstValidSentences(20);
+        SentenceScore[] Score(int chunk) => _evaluator.Score(_evaluator.Blocks(path, Shard.All), new EvaluationOptions { Samples = 6, Chunk = chunk }).ToArray();
+
+        var one = Score(1);
+        var all = Score(6);
+        for (var row = 0; row < one.Length; row++)
+        {
+            Assert.Equal(one[row].IwNll, all[row].IwNll, 1e-9);
+            Assert.Equal(one[row].Reconstruction, all[row].Reconstruction, 1e-9);
+        }
+    }
+
     [Theory]
     [InlineData(3)]
     [InlineData(4)]
