@@ -26,7 +26,7 @@ public static class InferenceBenchmark
     {
         var batchSize = options.BatchSize ?? evaluator.Batching.BatchSize;
         var scores = evaluator.Score(Prepare(blocks, options), scoring, batchSize: batchSize);
-        return Time("score", scores.Select(score => score.Tokens), batchSize, evaluator.Device, scoring.Samples);
+        return Time("score", scores.Select(score => score.Tokens), batchSize, evaluator.Device, evaluator.ImportanceSamples(scoring));
     }
 
     private static CorpusBlocks Prepare(CorpusBlocks blocks, InferenceBenchmarkOptions options)

@@ -6,7 +6,7 @@ namespace TextVae.Benchmarking;
 /// What <c>textvae bench encode</c> and <c>bench score</c> print: the throughput of one pass over the file, counting
 /// target tokens with &lt;eos&gt; as <c>bench train</c> does.
 /// </summary>
-/// <param name="Samples">K, importance samples per sentence: score only.</param>
+/// <param name="Samples">K, importance samples per sentence (one for a language model): score only.</param>
 /// <param name="SampleTokensPerSecond">K × tokens/s, the decoder's work against a training step's: score only.</param>
 public sealed record InferenceBenchmarkResult(
     [property: JsonPropertyName("command")] string Command,

@@ -58,6 +58,9 @@ public sealed class ModelEvaluator : IDisposable
     public CorpusBlocks Blocks(string path, Shard shard, int blockLines = CorpusBlocks.DefaultBlockLines) =>
         CorpusBlocks.Whole(path, Tokenizer, Batching.Strict, _model.LongestSentence, shard, blockLines);
 
+    /// <summary>Importance samples <see cref="Score"/> draws per sentence with these options.</summary>
+    public int ImportanceSamples(EvaluationOptions options) => SentenceScorer.Samples(_model, options);
+
     /// <summary>The corpus that novelty is measured against: the one given, else the one stored in the checkpoint if it is still there.</summary>
     public TrainingCorpusIndex? TrainingCorpus(EvaluationOptions options) =>
         options.TrainCorpus is { } given ? new TrainingCorpusIndex(given, Tokenizer) : TrainingCorpusIndex.IfPresent(_checkpoint.Info.TrainCorpus, Tokenizer);

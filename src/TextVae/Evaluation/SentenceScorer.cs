@@ -19,11 +19,13 @@ public static class SentenceScorer
     /// </summary>
     private const long LogitBudget = 16L << 20;
 
+    /// <summary>Importance samples drawn per sentence: K, but one for a language model, whose every sample gives the same exact log p(x).</summary>
+    public static int Samples(SentenceVae model, EvaluationOptions options) => model.Options.IsLanguageModel ? 1 : options.Samples;
+
     /// <summary>Scores one batch; the model must be in evaluation mode.</summary>
     public static ScoredBatch Score(SentenceVae model, IReadOnlyList<NumberedSentence> sentences, EvaluationOptions options, Device device)
     {
-        // Without a latent code every importance sample gives the same exact log p(x): one is enough.
-        var samples = model.Options.IsLanguageModel ? 1 : options.Samples;
+        var samples = Samples(model, options);
         using var inference = inference_mode();
         using var scope = NewDisposeScope();
         using var cpuBatch = SentenceBatch.Of(sentences.Select(sentence => sentence.Ids).ToArray());
