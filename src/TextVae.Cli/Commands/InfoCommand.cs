@@ -33,6 +33,9 @@ public static class InfoCommand
             if (TorchRuntime.PatchedLibraryPath is not null || (libtorch.External && !TorchRuntime.HostProvides(TorchRuntime.MissingVersion, TorchRuntime.MarkerSymbol)))
                 output.WriteLine($"             (a copy with {TorchRuntime.MissingVersion} marked weak: this host's libstdc++ predates GCC 13)");
             WriteCuda(output);
+            output.WriteLine(OpenMpWaitPolicy.Applied
+                ? $"openmp       idle threads sleep ({OpenMpWaitPolicy.Variable}={OpenMpWaitPolicy.Passive}, README, Performance)"
+                : "openmp       as the system set it (OMP_WAIT_POLICY or GOMP_SPINCOUNT given, or not Linux)");
             output.WriteLine(GlibcMallocTuning.Applied
                 ? "malloc       glibc, large blocks kept in the heap between steps (README, Performance)"
                 : "malloc       as the system set it (no glibc, or MALLOC_*/GLIBC_TUNABLES given)");

@@ -59,6 +59,7 @@ public static class TorchRuntime
                 return;
             var options = _options ??= LibTorchOptions.FromEnvironment();
             GlibcMallocTuning.Apply();
+            OpenMpWaitPolicy.Apply();
             if (options.Directory is not null)
                 LoadExternal(options);
             else if (options.LibTorchSharpFile is not null)
