@@ -3,25 +3,78 @@ using System.Text.Json;
 using System.Globalization;
 using TextVae.Benchmarking;
 using TextVae.Compression;
+using TextVae.Data;
+using TextVae.Evaluation;
+using TextVae.Generation;
 using TextVae.Runtime;
 using static System.FormattableString;
 
 namespace TextVae.Cli.Commands;
 
-/// <summary><c>textvae bench train|soak|generate|compress|map</c>: speed and memory of training, latency of generation and of the UI's map, compression, as JSON lines or a short line.</summary>
+/// <summary>
+/// <c>textvae bench train|soak|encode|score|generate|compress|map</c>: speed and memory of training and of the
+/// corpus-scale commands, latency of generation and of the UI's map, compression, as JSON lines or a short line.
+/// </summary>
 public static class BenchCommand
 {
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
     public static Command Create()
     {
-        var command = new Command("bench", "Measure training speed and memory and generation latency (see README, Performance).");
+        var command = new Command("bench", "Measure training, encoding and scoring speed and memory, and generation latency (see README, Performance).");
         command.Subcommands.Add(CreateTrain());
         command.Subcommands.Add(CreateSoak());
+        command.Subcommands.Add(CreateEncode());
+        command.Subcommands.Add(CreateScore());
         command.Subcommands.Add(CreateGenerate());
         command.Subcommands.Add(CreateCompress());
         command.Subcommands.Add(CreateMap());
         return command;
+    }
+
+    private static Command CreateEncode()
+    {
+        var command = new Command("encode", "Time textvae encode's code on a file (nothing written): sentences/s and target tokens/s, no gradients.");
+        var options = new InferenceBenchmarkCommandOptions(command, $"Sentences per encoder batch (default {TextGenerator.DefaultEncodeBatch}, as textvae encode).");
+        command.SetAction(parse =>
+        {
+            var settings = options.Read(parse);
+            using var generator = TextGenerator.Load(options.Checkpoint(parse), options.Device(parse));
+            var result = InferenceBenchmark.Encode(generator, generator.Blocks(options.Data(parse), Shard.All), settings);
+            WriteInference(parse, options.Model.Json, result);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command CreateScore()
+    {
+        var samples = new Option<int>("--samples") { Description = "K, importance samples from q(z|x) per sentence.", DefaultValueFactory = _ => 50 };
+        var chunk = ScoringOptions.ChunkOption();
+        var command = new Command("score", "Time textvae score's code on a file (nothing written): sentences/s, target tokens/s and K × tokens/s, no gradients.") { samples, chunk };
+        var options = new InferenceBenchmarkCommandOptions(command, "Sentences per batch (default: the checkpoint's data.batchSize, as textvae score).");
+        command.SetAction(parse =>
+        {
+            var settings = options.Read(parse);
+            var scoring = new EvaluationOptions { Samples = parse.GetValue(samples), Chunk = parse.GetValue(chunk) }.Validate();
+            using var evaluator = ModelEvaluator.Load(options.Checkpoint(parse), options.Device(parse));
+            var result = InferenceBenchmark.Score(evaluator, evaluator.Blocks(options.Data(parse), Shard.All), scoring, settings);
+            WriteInference(parse, options.Model.Json, result);
+            return 0;
+        });
+        return command;
+    }
+
+    private static void WriteInference(ParseResult parse, Option<bool> json, InferenceBenchmarkResult result)
+    {
+        var output = parse.InvocationConfiguration.Output;
+        if (parse.GetValue(json))
+        {
+            output.WriteLine(JsonSerializer.Serialize(result, Json));
+            return;
+        }
+        var samples = result.Samples is { } k ? Invariant($"  K = {k}: {result.SampleTokensPerSecond:N0} sample tokens/s") : "";
+        output.WriteLine(Invariant($"{result.Command} {result.Sentences:N0} sentences in {result.Seconds:F1} s: {result.SentencesPerSecond:N0} sentences/s  {result.TokensPerSecond:N0} tokens/s{samples}  batch {result.Batch}  peak {result.PeakResidentMiB:N0} MiB  {result.Device}"));
     }
 
     private static Command CreateMap()

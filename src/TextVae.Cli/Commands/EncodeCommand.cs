@@ -17,10 +17,11 @@ public static class EncodeCommand
             Description = "Latent codes: FILE.jsonl, FILE.csv or FILE.parquet, one row per sentence with its line number; {shard} in the name becomes the shard's number.",
             Required = true,
         };
+        var batch = new Option<int>("--batch") { Description = "Sentences per encoder batch (memory against speed).", DefaultValueFactory = _ => TextGenerator.DefaultEncodeBatch };
         var plot = new Option<string?>("--plot") { Description = "Also draw the posterior means projected to 2-D (PCA), coloured by sentence length, as FILE.png (holds the means in memory)." };
         var command = new Command("encode", "Write each sentence's posterior mean and variance for your own analysis; optionally plot them in 2-D.")
         {
-            data, output, plot,
+            data, output, batch, plot,
         };
         var model = new ModelCommandOptions(command, seeded: false);
         var sharding = new ShardOptions(command);
@@ -39,13 +40,14 @@ public static class EncodeCommand
             using var generator = model.Load(parse);
             var blockLines = parse.GetValue(sharding.BlockLines);
             var blocks = generator.Blocks(dataPath, shard, blockLines);
+            var rows = generator.Encode(blocks, parse.GetValue(batch), cancel);
             var metadata = ResultMetadata.Create("encode", generator.CheckpointPath, CheckpointDigest.Of(generator.CheckpointPath), shard,
                 ("data", dataPath), ("block_lines", blockLines), ("latent_size", generator.LatentSize));
             var points = new List<(float[] Mean, int Tokens)>();
             long sentences = 0, withUnknown = 0, truncated = 0;
             using (var table = LatentCodeFile.Create(outPath, generator.LatentSize, metadata))
             {
-                foreach (var row in generator.Encode(blocks, cancel))
+                foreach (var row in rows)
                 {
                     table.Write(row);
                     sentences++;

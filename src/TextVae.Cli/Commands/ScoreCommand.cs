@@ -23,10 +23,11 @@ public static class ScoreCommand
         {
             Description = "Write every sentence's scores to FILE.jsonl, FILE.csv or FILE.parquet (rows in line order, with line numbers); {shard} in the name becomes the shard's number.",
         };
+        var batch = new Option<int?>("--batch") { Description = "Sentences per batch (default: the checkpoint's data.batchSize); a sentence's scores depend on it only by float rounding." };
         var command = new Command("score",
             "Score every sentence of a file (ELBO, importance-weighted NLL, KL, NLL per token) and list the least likely. " +
             "--json writes one JSON object per sentence (JSONL) in file order instead; --out writes them to a file.");
-        foreach (var option in shared.All.Append(top).Append(output))
+        foreach (var option in shared.All.Append(batch).Append(top).Append(output))
             command.Options.Add(option);
         var sharding = new ShardOptions(command);
         command.SetAction(parse => Interruption.Guard(parse.InvocationConfiguration.Error, cancel =>
@@ -61,7 +62,7 @@ public static class ScoreCommand
             // The least likely so far, least unlikely on top, so memory holds --top rows whatever the file's size.
             var leastLikely = new PriorityQueue<SentenceScore, double>();
             long scored = 0;
-            foreach (var score in evaluator.Score(blocks, options, new ProgressLines(error, $"IW-NLL (K = {options.Samples})"), cancel))
+            foreach (var score in evaluator.Score(blocks, options, new ProgressLines(error, $"IW-NLL (K = {options.Samples})"), cancel, parse.GetValue(batch)))
             {
                 scored++;
                 table?.Write(score);

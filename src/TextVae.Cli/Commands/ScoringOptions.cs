@@ -10,12 +10,16 @@ public sealed class ScoringOptions
     public Option<string> Checkpoint { get; } = new("--checkpoint") { Description = "Checkpoint to measure (a run's best.ckpt or last.ckpt).", Required = true };
     public Option<string> Data { get; } = new("--data") { Description = "Data set: UTF-8, one sentence per line (e.g. the test split).", Required = true };
     public Option<int> Samples { get; } = new("--samples") { Description = "K, importance samples from q(z|x) per sentence for the NLL.", DefaultValueFactory = _ => new EvaluationOptions().Samples };
-    public Option<int> Chunk { get; } = new("--chunk") { Description = "Importance samples decoded together (memory against speed); 0 picks a size that keeps a batch's logits near 256 MB." };
+    public Option<int> Chunk { get; } = ChunkOption();
     public Option<int> Seed { get; } = new("--seed") { Description = "Seed of the posterior and prior samples.", DefaultValueFactory = _ => new EvaluationOptions().Seed };
     public Option<bool> Json { get; } = new("--json") { Description = "Machine-readable output on stdout." };
     public ChoiceOption<DeviceChoice> Device { get; } = CommonOptions.Device();
 
     public IEnumerable<Option> All => [Checkpoint, Data, Samples, Chunk, Seed, Json, Device.Option];
+
+    /// <summary>--chunk, also used by <c>bench score</c>.</summary>
+    public static Option<int> ChunkOption() =>
+        new("--chunk") { Description = "Importance samples decoded together (memory against speed); 0 picks a size that keeps a batch's logits near 64 MB." };
 
     public EvaluationOptions Read(ParseResult parse) => new()
     {

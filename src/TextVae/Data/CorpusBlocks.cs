@@ -48,6 +48,9 @@ public sealed class CorpusBlocks
     public Shard Shard { get; }
     public int BlockLines { get; }
 
+    /// <summary>Stop after this many of the shard's sentences (null: read them all); the last block is cut short there.</summary>
+    public long? SentenceLimit { get; set; }
+
     /// <summary>This shard's sentences so far.</summary>
     public long Sentences { get; private set; }
 
@@ -68,6 +71,8 @@ public sealed class CorpusBlocks
         ConfigCheck.Positive(BlockLines, "blockLines");
         Shard.Validate();
         _options?.Validate();
+        if (SentenceLimit is { } limit)
+            ConfigCheck.Positive(limit, "sentenceLimit");
         var current = new List<NumberedSentence>();
         var currentBlock = 0L;
         foreach (var line in _reader.ReadLines())
@@ -98,6 +103,8 @@ public sealed class CorpusBlocks
                 Truncated++;
             Sentences++;
             current.Add(sentence);
+            if (Sentences == SentenceLimit)
+                break;
         }
         if (current.Count > 0)
             yield return new CorpusBlock(currentBlock, current.ToArray());

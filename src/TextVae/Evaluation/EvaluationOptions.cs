@@ -7,7 +7,7 @@ public sealed record EvaluationOptions
     /// <summary>K, importance samples per sentence; 500 as in He et al. (2019) and Li et al. (2019).</summary>
     public int Samples { get; init; } = 500;
 
-    /// <summary>Importance samples decoded together; 0 picks as many as keep the logits of a batch near 64M floats (256 MB).</summary>
+    /// <summary>Importance samples decoded together; 0 picks as many as keep the logits of a batch near 16M floats (64 MB).</summary>
     public int Chunk { get; init; }
 
     /// <summary>Sentences decoded from z ~ N(0, I) for distinct-n, self-BLEU and novelty; 0 skips them.</summary>

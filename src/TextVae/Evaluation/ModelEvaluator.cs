@@ -44,6 +44,7 @@ public sealed class ModelEvaluator : IDisposable
 
     public string CheckpointPath { get; }
     public string CheckpointSha256 { get; }
+    public Device Device => _device;
 
     public ISentenceTokenizer Tokenizer => _checkpoint.Tokenizer;
 
@@ -57,20 +58,35 @@ public sealed class ModelEvaluator : IDisposable
     public CorpusBlocks Blocks(string path, Shard shard, int blockLines = CorpusBlocks.DefaultBlockLines) =>
         CorpusBlocks.Whole(path, Tokenizer, Batching.Strict, _model.LongestSentence, shard, blockLines);
 
+    /// <summary>Importance samples <see cref="Score"/> draws per sentence with these options.</summary>
+    public int ImportanceSamples(EvaluationOptions options) => SentenceScorer.Samples(_model, options);
+
     /// <summary>The corpus that novelty is measured against: the one given, else the one stored in the checkpoint if it is still there.</summary>
     public TrainingCorpusIndex? TrainingCorpus(EvaluationOptions options) =>
         options.TrainCorpus is { } given ? new TrainingCorpusIndex(given, Tokenizer) : TrainingCorpusIndex.IfPresent(_checkpoint.Info.TrainCorpus, Tokenizer);
 
-    /// <summary>Every sentence's scores, streamed block by block, each block's rows in line order.</summary>
+    /// <summary>
+    /// Every sentence's scores, streamed block by block, each block's rows in line order. Each block is scored in
+    /// batches of <paramref name="batchSize"/> sentences of similar length (null: the checkpoint's data.batchSize);
+    /// a sentence's scores do not depend on its batch but for float rounding.
+    /// </summary>
     public IEnumerable<SentenceScore> Score(CorpusBlocks blocks, EvaluationOptions options, IProgress<ScoringProgress>? progress = null,
-        CancellationToken cancel = default)
+        CancellationToken cancel = default, int? batchSize = null)
     {
         options.Validate();
+        if (batchSize is { } size)
+            ConfigCheck.Positive(size, "batchSize");
+        return ScoreBlocks(blocks, options, batchSize ?? Batching.BatchSize, progress, cancel);
+    }
+
+    private IEnumerable<SentenceScore> ScoreBlocks(CorpusBlocks blocks, EvaluationOptions options, int batchSize, IProgress<ScoringProgress>? progress,
+        CancellationToken cancel)
+    {
         long done = 0;
         foreach (var block in blocks.Read())
         {
             var scores = new List<SentenceScore>(block.Sentences.Count);
-            foreach (var batch in block.Batches(Batching.BatchSize))
+            foreach (var batch in block.Batches(batchSize))
             {
                 cancel.ThrowIfCancellationRequested();
                 scores.AddRange(SentenceScorer.Score(_model, batch, options, _device).Scores);

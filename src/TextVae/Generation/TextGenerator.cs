@@ -17,7 +17,10 @@ namespace TextVae.Generation;
 /// </summary>
 public sealed class TextGenerator : IDisposable
 {
-    private const int EncodeChunk = 256; // sentences per encoder batch when encoding a file
+    /// <summary>Sentences per encoder batch when encoding a corpus file, unless the caller chooses.</summary>
+    public const int DefaultEncodeBatch = 512;
+
+    private const int EncodeChunk = 256; // sentences per encoder batch when encoding a list of sentences
     private const int SampleBlock = 256; // prior samples decoded together; also the unit a shard takes
 
     private readonly TrainingCorpusIndex? _trainingCorpus;
@@ -240,13 +243,12 @@ public sealed class TextGenerator : IDisposable
         foreach (var chunk in sentences.Chunk(EncodeChunk))
         {
             var inputs = chunk.Select(sentence => Read(sentence, $"sentence {++number}")).ToArray();
-            using var scope = NewDisposeScope();
-            using var noGrad = no_grad();
-            var (mu, logVar) = Posterior(inputs.Select(input => input.Ids).ToArray());
-            var means = mu.cpu().data<float>().ToArray(); // row-major [chunk, latent]
-            var variances = logVar.exp().cpu().data<float>().ToArray();
+            var posterior = PosteriorOnHost(inputs.Select(input => input.Ids).ToArray());
             for (var row = 0; row < inputs.Length; row++)
-                codes.Add(new LatentCode(inputs[row], means[(row * LatentSize)..((row + 1) * LatentSize)], variances[(row * LatentSize)..((row + 1) * LatentSize)]));
+            {
+                var (mean, variance) = PosteriorRow(posterior, row);
+                codes.Add(new LatentCode(inputs[row], mean, variance));
+            }
         }
         return codes;
     }
@@ -255,25 +257,32 @@ public sealed class TextGenerator : IDisposable
     public CorpusBlocks Blocks(string path, Shard shard, int blockLines = CorpusBlocks.DefaultBlockLines) =>
         new(path, Tokenizer, Checkpoint.Config.Data with { Deduplicate = false, MinLength = 1 }, shard, blockLines);
 
-    /// <summary>Posterior means and variances of a corpus, streamed block by block (each block's rows in line order); memory holds one block.</summary>
-    public IEnumerable<EncodedSentence> Encode(CorpusBlocks blocks, CancellationToken cancel = default)
+    /// <summary>
+    /// Posterior means and variances of a corpus, streamed block by block (each block's rows in line order); memory
+    /// holds one block. Each block is encoded in batches of <paramref name="batchSize"/> sentences of similar length,
+    /// without autograd, with one host transfer per batch.
+    /// </summary>
+    public IEnumerable<EncodedSentence> Encode(CorpusBlocks blocks, int batchSize = DefaultEncodeBatch, CancellationToken cancel = default)
+    {
+        ConfigCheck.Positive(batchSize, "batchSize");
+        return EncodeBlocks(blocks, batchSize, cancel);
+    }
+
+    private IEnumerable<EncodedSentence> EncodeBlocks(CorpusBlocks blocks, int batchSize, CancellationToken cancel)
     {
         foreach (var block in blocks.Read())
         {
             var rows = new List<EncodedSentence>(block.Sentences.Count);
-            foreach (var batch in block.Batches(EncodeChunk))
+            foreach (var batch in block.Batches(batchSize))
             {
                 cancel.ThrowIfCancellationRequested();
-                using var scope = NewDisposeScope();
-                using var noGrad = no_grad();
-                var (mu, logVar) = Posterior(batch.Select(sentence => sentence.Ids).ToArray());
-                var means = mu.cpu().data<float>().ToArray(); // row-major [batch, latent]
-                var variances = logVar.exp().cpu().data<float>().ToArray();
+                var posterior = PosteriorOnHost(batch.Select(sentence => sentence.Ids).ToArray());
                 for (var row = 0; row < batch.Length; row++)
                 {
                     var sentence = batch[row];
+                    var (mean, variance) = PosteriorRow(posterior, row);
                     rows.Add(new EncodedSentence(sentence.Line, sentence.Text, sentence.Ids.Length, sentence.Truncated, sentence.Ids.Contains(SpecialTokens.Unk),
-                        means[(row * LatentSize)..((row + 1) * LatentSize)], variances[(row * LatentSize)..((row + 1) * LatentSize)]));
+                        mean, variance));
                 }
             }
             foreach (var row in rows.OrderBy(row => row.Line))
@@ -357,6 +366,25 @@ public sealed class TextGenerator : IDisposable
         var batch = SentenceBatch.Of(sentences).To(Device);
         var (_, _, encoderInput) = SentenceVae.Split(batch.Tokens); // [sentences, maxWords + 1]
         return Model.Encode(encoderInput, batch.Lengths);
+    }
+
+    /// <summary>
+    /// q(z|x) of one batch without autograd, read back in a single transfer: row-major [sentences, 2 · latent], each
+    /// row the means and then the variances.
+    /// </summary>
+    private float[] PosteriorOnHost(IReadOnlyList<int[]> sentences)
+    {
+        using var scope = NewDisposeScope();
+        using var inference = inference_mode();
+        var (mu, logVar) = Posterior(sentences); // [sentences, latent] each
+        return cat([mu, logVar.exp()], 1).cpu().data<float>().ToArray();
+    }
+
+    /// <summary>One sentence's means and variances from <see cref="PosteriorOnHost"/>'s rows.</summary>
+    private (float[] Mean, float[] Variance) PosteriorRow(float[] posterior, int row)
+    {
+        var start = row * 2 * LatentSize;
+        return (posterior[start..(start + LatentSize)], posterior[(start + LatentSize)..(start + 2 * LatentSize)]);
     }
 
     /// <param name="z">[rows, latent]</param>

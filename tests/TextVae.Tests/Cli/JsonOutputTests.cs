@@ -17,6 +17,9 @@ public sealed class JsonOutputTests(TinyModel tiny) : IDisposable
 
     private static readonly string[] Model = ["--checkpoint", "{checkpoint}", "--device", "cpu"];
 
+    private static readonly string[] InferenceBenchmarkKeys =
+        ["command", "sentences", "tokens", "seconds", "sentences_per_second", "tokens_per_second", "batch", "threads", "device", "peak_rss_mb"];
+
     /// <summary>Command path → arguments ({checkpoint}, {corpus}, {out}) and the top-level keys of each JSON document.</summary>
     private static readonly Dictionary<string, (string[] Args, string[] Keys)> Cases = new()
     {
@@ -36,6 +39,8 @@ public sealed class JsonOutputTests(TinyModel tiny) : IDisposable
         ["bench generate"] = ([.. Model, "--repeats", "1"], ["sample_32_ms", "interpolate_10_ms", "paraphrase_20_ms", "repeats", "threads", "device"]),
         ["bench train"] = ([.. TinyBenchmark(), "--device", "cpu"], ["tokens_per_second", "ms_per_step", "peak_rss_mb", "threads", "device", "steps", "padding_fraction", "final_loss"]),
         ["bench soak"] = ([.. TinyBenchmark(), "--sample-every", "1", "--device", "cpu"], ["samples", "growth_percent", "peak_rss_mb", "tokens_per_second"]),
+        ["bench encode"] = ([.. Model, "--data", "{corpus}", "--sentences", "20"], [.. InferenceBenchmarkKeys]),
+        ["bench score"] = ([.. Model, "--data", "{corpus}", "--sentences", "5", "--samples", "2"], [.. InferenceBenchmarkKeys, "samples", "sample_tokens_per_second"]),
         ["bench map"] = ([.. Model, "--data", "{corpus}", "--moves", "2"],
             ["sentences", "first_open_s", "cached_open_s", "cursor_move_median_ms", "cursor_move_p90_ms", "moves", "threads", "device"]),
         ["bench compress"] = (["--checkpoint", "{bpe-checkpoint}", "--device", "cpu", "--data", "{corpus}", "--batch-sizes", "2", "--scan-bytes", "200"],

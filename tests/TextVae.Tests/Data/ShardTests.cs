@@ -53,6 +53,24 @@ public class ShardTests
     }
 
     [Fact]
+    public void A_sentence_limit_stops_the_read_mid_block_after_that_many_of_the_shards_sentences()
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.Write("corpus.txt", Enumerable.Range(1, 30).Select(i => i % 4 == 0 ? "" : "the cat").ToArray());
+        var trainer = new WordTokenizerTrainer(10, 1, false);
+        trainer.Add("the cat");
+        var blocks = new CorpusBlocks(path, trainer.Train(), new DataOptions { MaxLength = 4 }, new Shard(1, 2), blockLines: 4) { SentenceLimit = 7 };
+
+        var lines = blocks.Read().SelectMany(block => block.Sentences.Select(sentence => sentence.Line)).ToArray();
+
+        // Shard 1 of 2 owns lines 5-8, 13-16, 21-24 …; every fourth line is empty.
+        Assert.Equal([5L, 6, 7, 13, 14, 15, 21], lines);
+        Assert.Equal(7, blocks.Sentences);
+        blocks.SentenceLimit = 0;
+        Assert.Equal("sentenceLimit", Assert.Throws<InvalidParameterException>(() => blocks.Read().ToArray()).Parameter);
+    }
+
+    [Fact]
     public void Line_seeds_differ_by_line_and_purpose_and_repeat_for_the_same_inputs()
     {
         Assert.Equal(LineRandom.Seed(7, 3, RandomPurpose.ElboSample), LineRandom.Seed(7, 3, RandomPurpose.ElboSample));

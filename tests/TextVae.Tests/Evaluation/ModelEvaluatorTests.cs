@@ -87,6 +87,45 @@ public sealed class ModelEvaluatorTests(TinyModel tiny) : IDisposable
         Assert.Equal(2, reports[^1].Sentences);
     }
 
+    [Fact]
+    public void The_batch_size_changes_scores_only_by_rounding_and_rows_come_in_file_order()
+    {
+        var path = FirstValidSentences(40);
+        var options = new EvaluationOptions { Samples = 4, Seed = 3 };
+        SentenceScore[] Score(int? batchSize) => _evaluator.Score(_evaluator.Blocks(path, Shard.All, blockLines: 16), options, batchSize: batchSize).ToArray();
+
+        var byDefault = Score(null);
+        Assert.Equal(Enumerable.Range(1, 40).Select(line => (long)line), byDefault.Select(score => score.Line));
+        foreach (var batchSize in new[] { 1, 64 })
+        {
+            var batched = Score(batchSize);
+            Assert.Equal(byDefault.Select(score => score.Line), batched.Select(score => score.Line));
+            for (var row = 0; row < byDefault.Length; row++)
+            {
+                Assert.Equal(byDefault[row].IwNll, batched[row].IwNll, 1e-3);
+                Assert.Equal(byDefault[row].Reconstruction, batched[row].Reconstruction, 1e-3);
+                Assert.Equal(byDefault[row].Kl, batched[row].Kl, 1e-4);
+                Assert.Equal(byDefault[row].ReconstructionAtMean, batched[row].ReconstructionAtMean, 1e-3);
+            }
+        }
+        Assert.Equal("batchSize", Assert.Throws<InvalidParameterException>(() => _evaluator.Score(_evaluator.Blocks(path, Shard.All), options, batchSize: 0)).Parameter);
+    }
+
+    [Fact]
+    public void The_chunk_of_importance_samples_changes_scores_only_by_double_rounding()
+    {
+        var path = FirstValidSentences(20);
+        SentenceScore[] Score(int chunk) => _evaluator.Score(_evaluator.Blocks(path, Shard.All), new EvaluationOptions { Samples = 6, Chunk = chunk }).ToArray();
+
+        var one = Score(1);
+        var all = Score(6);
+        for (var row = 0; row < one.Length; row++)
+        {
+            Assert.Equal(one[row].IwNll, all[row].IwNll, 1e-9);
+            Assert.Equal(one[row].Reconstruction, all[row].Reconstruction, 1e-9);
+        }
+    }
+
     [Theory]
     [InlineData(3)]
     [InlineData(4)]

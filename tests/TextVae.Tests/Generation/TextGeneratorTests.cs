@@ -155,6 +155,31 @@ public sealed class TextGeneratorTests : IDisposable
     }
 
     [Fact]
+    public void The_encoder_batch_changes_the_means_only_by_rounding_and_rows_come_in_file_order()
+    {
+        using var directory = new TemporaryDirectory();
+        var lines = File.ReadLines(RepositoryFiles.Get("corpora/default/valid.txt")).Take(60).ToList();
+        lines.Insert(10, "");
+        var corpus = directory.Write("corpus.txt", lines.ToArray());
+        EncodedSentence[] Encode(int batchSize) => _generator.Encode(_generator.Blocks(corpus, Shard.All, blockLines: 25), batchSize).ToArray();
+
+        var one = Encode(1);
+        var expectedLines = Enumerable.Range(1, 61).Where(line => line != 11).Select(line => (long)line);
+        foreach (var batchSize in new[] { 7, TextGenerator.DefaultEncodeBatch })
+        {
+            var batched = Encode(batchSize);
+            Assert.Equal(expectedLines, batched.Select(code => code.Line));
+            Assert.Equal(one.Select(code => code.Text), batched.Select(code => code.Text));
+            for (var row = 0; row < one.Length; row++)
+            {
+                Assert.Equal(one[row].Mean, batched[row].Mean, (a, b) => Math.Abs(a - b) <= 1e-5f);
+                Assert.Equal(one[row].Variance, batched[row].Variance, (a, b) => Math.Abs(a - b) <= 1e-5f * Math.Max(1, Math.Abs(a)));
+            }
+        }
+        Assert.Equal("batchSize", Assert.Throws<InvalidParameterException>(() => _generator.Encode(_generator.Blocks(corpus, Shard.All), 0)).Parameter);
+    }
+
+    [Fact]
     public void Sharded_encoding_and_sampling_give_the_one_process_results()
     {
         using var directory = new TemporaryDirectory();
