@@ -97,11 +97,14 @@ public sealed class GenerationWorker(IApplication app) : IDisposable
     /// <summary>Shows how far running work has come; call from the work itself (any thread).</summary>
     public void Progress(string message)
     {
+        bool disposed;
         lock (_gate)
-        {
-            if (!_disposed)
-                app.Invoke(() => Reported?.Invoke(new WorkerReport(message, Busy: true, Failed: false)));
-        }
+            disposed = _disposed;
+        // Invoked outside the gate: the UI thread may be running a posted result that reads Busy, and it holds the
+        // application's timer lock meanwhile, which Invoke needs. Dispose waits for the running work (this caller),
+        // so the application is still alive here.
+        if (!disposed)
+            app.Invoke(() => Reported?.Invoke(new WorkerReport(message, Busy: true, Failed: false)));
     }
 
     /// <summary>Drops waiting requests and waits for the running one, so the model can be disposed after this.</summary>
@@ -146,11 +149,16 @@ public sealed class GenerationWorker(IApplication app) : IDisposable
                 post = () => Reported?.Invoke(new WorkerReport(message, Busy, Failed: true));
             }
             clock.Stop();
+            bool shown;
+            lock (_gate)
+                shown = !_disposed && (request.Keep || request.Id == _newest);
+            // Invoked outside the gate, as in Progress: holding it here while the UI thread runs a posted result that
+            // reads Busy deadlocked the two threads. Dispose sets _disposed first and then waits for this loop, so
+            // the application (which Invoke needs alive) outlives the call.
+            if (shown)
+                app.Invoke(post);
             lock (_gate)
             {
-                // Invoke throws once the application is disposed; Dispose sets _disposed first.
-                if (!_disposed && (request.Keep || request.Id == _newest))
-                    app.Invoke(post);
                 request = _waiting.FirstOrDefault();
                 if (request is not null)
                     _waiting.RemoveAt(0);
