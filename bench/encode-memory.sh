@@ -10,10 +10,7 @@ checkpoint=${2:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-if [ -z "${TEXTVAE_DLL:-}" ]; then
-  dotnet build -c Release src/TextVae.Cli >/dev/null
-  TEXTVAE_DLL=src/TextVae.Cli/bin/Release/net10.0/textvae.dll
-fi
+source bench/textvae-build.sh
 textvae=(dotnet "$TEXTVAE_DLL")
 if [ -z "$checkpoint" ]; then
   "${textvae[@]}" train --config configs/tiny.json --out "$work/tiny" --device cpu >/dev/null 2>&1

@@ -7,10 +7,7 @@
 # TEXTVAE_DLL=path/to/textvae.dll uses an existing build instead of building Release.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -z "${TEXTVAE_DLL:-}" ]; then
-  dotnet build -c Release src/TextVae.Cli >/dev/null
-  TEXTVAE_DLL=src/TextVae.Cli/bin/Release/net10.0/textvae.dll
-fi
+source bench/textvae-build.sh
 common=(--corpus corpora/brown/train.txt --embedding 300 --latent 16 --vocab 10000 --max-len 60 --threads 2 --profile --json "$@")
 
 run() { # batch hidden

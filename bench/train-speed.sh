@@ -32,12 +32,8 @@ case $plain_native in default|textvae) ;; *) echo "train-speed: --plain-native i
 [ -f "$corpus" ] || { echo "train-speed: corpus $corpus does not exist" >&2; exit 2; }
 [ "$rounds" -ge 1 ] || { echo "train-speed: --rounds must be at least 1" >&2; exit 2; }
 
-build() { # a project folder; its output is shown only when the build fails
-  local log
-  log=$(dotnet build -c Release "$1" 2>&1) || { printf '%s\n' "$log" >&2; echo "train-speed: building $1 failed" >&2; exit 1; }
-}
-if [ -z "${TEXTVAE_DLL:-}" ]; then build src/TextVae.Cli; TEXTVAE_DLL=src/TextVae.Cli/bin/Release/net10.0/textvae.dll; fi
-if [ -z "${PLAIN_DLL:-}" ]; then build bench/plain-torchsharp; PLAIN_DLL=bench/plain-torchsharp/bin/Release/net10.0/plain-torchsharp.dll; fi
+source bench/textvae-build.sh
+if [ -z "${PLAIN_DLL:-}" ]; then release_build bench/plain-torchsharp; PLAIN_DLL=bench/plain-torchsharp/bin/Release/net10.0/plain-torchsharp.dll; fi
 
 model=(--corpus "$corpus" --sentences "$sentences" --max-len "$max_len" --cell "$cell" --embedding "$embedding"
        --hidden "$hidden" --latent "$latent" --batch "$batch" --vocab "$vocab" --word-dropout "$word_dropout"
