@@ -39,7 +39,7 @@ public static class BenchCommand
         command.SetAction(parse =>
         {
             var settings = options.Read(parse);
-            using var generator = TextGenerator.Load(options.Checkpoint(parse), options.Device(parse));
+            using var generator = options.Model.Load(parse);
             var result = InferenceBenchmark.Encode(generator, generator.Blocks(options.Data(parse), Shard.All), settings);
             WriteInference(parse, options.Model.Json, result);
             return 0;
@@ -57,7 +57,7 @@ public static class BenchCommand
         {
             var settings = options.Read(parse);
             var scoring = new EvaluationOptions { Samples = parse.GetValue(samples), Chunk = parse.GetValue(chunk) }.Validate();
-            using var evaluator = ModelEvaluator.Load(options.Checkpoint(parse), options.Device(parse));
+            using var evaluator = ModelEvaluator.Load(options.Model.CheckpointPath(parse), options.Model.ResolveDevice(parse));
             var result = InferenceBenchmark.Score(evaluator, evaluator.Blocks(options.Data(parse), Shard.All), scoring, settings);
             WriteInference(parse, options.Model.Json, result);
             return 0;

@@ -35,4 +35,8 @@ public static class CommonOptions
 
     public static ChoiceOption<DeviceChoice> Device() =>
         new("--device", "Where tensors live: auto (CUDA when available), cpu or cuda.", DeviceChoice.Auto);
+
+    /// <summary>--threads of the benchmarks: libtorch's intra-op threads, 0 for its default.</summary>
+    public static Option<int> Threads() =>
+        new("--threads") { Description = "libtorch threads (0: its default).", DefaultValueFactory = _ => 0 };
 }

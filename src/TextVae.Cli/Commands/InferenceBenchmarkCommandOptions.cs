@@ -1,7 +1,5 @@
 using System.CommandLine;
 using TextVae.Benchmarking;
-using TextVae.Checkpoints;
-using TextVae.Runtime;
 
 namespace TextVae.Cli.Commands;
 
@@ -11,7 +9,7 @@ public sealed class InferenceBenchmarkCommandOptions
     private readonly Option<string> _data = new("--data") { Description = "UTF-8 file, one sentence per line; streamed as the command streams it.", Required = true };
     private readonly Option<int?> _batch;
     private readonly Option<long?> _sentences = new("--sentences") { Description = "Use only the file's first N sentences (default: all)." };
-    private readonly Option<int> _threads = new("--threads") { Description = "libtorch threads (0: its default).", DefaultValueFactory = _ => 0 };
+    private readonly Option<int> _threads = CommonOptions.Threads();
 
     public InferenceBenchmarkCommandOptions(Command command, string batchDescription)
     {
@@ -24,10 +22,6 @@ public sealed class InferenceBenchmarkCommandOptions
     public ModelCommandOptions Model { get; }
 
     public string Data(ParseResult parse) => parse.GetValue(_data)!;
-
-    public string Checkpoint(ParseResult parse) => CheckpointLocator.Resolve(parse.GetValue(Model.Checkpoint));
-
-    public TorchSharp.torch.Device Device(ParseResult parse) => DeviceSelector.Resolve(Model.Device.Read(parse));
 
     public InferenceBenchmarkOptions Read(ParseResult parse) => new InferenceBenchmarkOptions
     {

@@ -32,6 +32,10 @@ public sealed class ModelCommandOptions
         command.Options.Add(Json);
     }
 
-    public TextGenerator Load(ParseResult parse) =>
-        TextGenerator.Load(CheckpointLocator.Resolve(parse.GetValue(Checkpoint)), DeviceSelector.Resolve(Device.Read(parse)));
+    public TextGenerator Load(ParseResult parse) => TextGenerator.Load(CheckpointPath(parse), ResolveDevice(parse));
+
+    /// <summary>The checkpoint file chosen: --checkpoint, else the newest under the runs folder.</summary>
+    public string CheckpointPath(ParseResult parse) => CheckpointLocator.Resolve(parse.GetValue(Checkpoint));
+
+    public TorchSharp.torch.Device ResolveDevice(ParseResult parse) => DeviceSelector.Resolve(Device.Read(parse));
 }

@@ -27,7 +27,7 @@ public sealed class TrainingBenchmarkCommandOptions(int defaultSteps = 200, int 
     private readonly ChoiceOption<ProjectionPrecision> _projectionPrecision = new("--projection-precision", "As training.projectionPrecision.", Defaults.ProjectionPrecision);
     private readonly Option<int> _steps = new("--steps") { Description = "Measured steps.", DefaultValueFactory = _ => defaultSteps };
     private readonly Option<int> _warmup = new("--warmup") { Description = "Unmeasured steps first.", DefaultValueFactory = _ => defaultWarmup };
-    private readonly Option<int> _threads = new("--threads") { Description = "libtorch threads (0: its default).", DefaultValueFactory = _ => Defaults.Threads };
+    private readonly Option<int> _threads = CommonOptions.Threads();
     private readonly Option<int> _sentences = new("--sentences") { Description = "How many sentences of the corpus are used.", DefaultValueFactory = _ => Defaults.Sentences };
     private readonly Option<int> _sampleEvery = new("--sample-every") { Description = "Soak: steps between memory samples.", DefaultValueFactory = _ => Defaults.SampleEvery };
     private readonly Option<bool> _profile = new("--profile") { Description = "Also report where each step's milliseconds go (batch, forward, backward, clip, update)." };
