@@ -11,7 +11,7 @@ namespace TextVae.Compression;
 /// </summary>
 public static class CompressedArchive
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
     private static readonly byte[] Magic = "TVZ\u001A"u8.ToArray();
     private const int HashSize = 32;
 

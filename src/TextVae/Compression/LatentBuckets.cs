@@ -35,13 +35,6 @@ public sealed class LatentBuckets
     /// <summary>The value of z that bucket <paramref name="bucket"/> stands for.</summary>
     public float Centre(int bucket) => _centres[bucket];
 
-    /// <summary>The bucket that holds <paramref name="value"/>.</summary>
-    public int BucketOf(double value)
-    {
-        var index = Array.BinarySearch(_edges, value);
-        return Math.Clamp(index >= 0 ? index : ~index - 1, 0, Count - 1);
-    }
-
     /// <summary>
     /// The posterior N(μ, σ²) of one dimension over the buckets, quantised. Each edge's normal probability is taken
     /// from the nearer tail (Φ below the mean, 1 − Φ above) so small buckets far from μ keep their digits.

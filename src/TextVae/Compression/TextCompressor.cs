@@ -16,7 +16,8 @@ namespace TextVae.Compression;
 /// <c>&lt;eos&gt;</c> unless it is full, and a line ends with its first chunk that is not full. Chunks are coded
 /// in batches onto one rANS stack: tokens under the decoder's next-token distribution given z, and z either by bits
 /// back (Townsend et al. 2019: pop z under the discretised q(z|x), push x under p(x|z), push z under the prior, so
-/// a chunk costs about its −ELBO) or fixed at the prior mean.
+/// a chunk costs about its −ELBO) or fixed at the prior mean. The first chunks of a bits-back stream, coded before it
+/// holds bits to take back, are coded with z at the prior mean too (the clean start).
 /// </summary>
 /// <remarks>
 /// Determinism: the decoder must rebuild every frequency table bit for bit. Both directions run the same network
@@ -169,21 +170,21 @@ public sealed class TextCompressor : IDisposable
             for (var row = 0; row < rows; row++)
             {
                 popped[row] = stack.Words.Count >= wordsPerRow;
+                if (!popped[row])
+                {
+                    // The clean start: with no bits to take back, a z from q would cost its full prior code length,
+                    // so the chunk is coded as in plain mode, with z at the prior mean, and no z is stored.
+                    tally.CleanChunks++;
+                    continue;
+                }
                 for (var d = 0; d < _latentSize; d++)
                 {
                     var i = row * _latentSize + d;
-                    if (popped[row])
-                    {
-                        var posterior = buckets.Posterior(mean[i], deviation[i], options.PrecisionBits);
-                        zBuckets[i] = posterior.Pop(stack);
-                        tally.BitsBack += posterior.Bits(zBuckets[i]);
-                    }
-                    else
-                        zBuckets[i] = buckets.BucketOf(mean[i]); // the clean start: no bits to take back yet, so z = its posterior mean's bucket
+                    var posterior = buckets.Posterior(mean[i], deviation[i], options.PrecisionBits);
+                    zBuckets[i] = posterior.Pop(stack);
+                    tally.BitsBack += posterior.Bits(zBuckets[i]);
                     z[i] = buckets.Centre(zBuckets[i]);
                 }
-                if (!popped[row])
-                    tally.CleanChunks++;
             }
         }
 
@@ -204,9 +205,12 @@ public sealed class TextCompressor : IDisposable
         var flag = CleanStartFlag(options);
         for (var row = 0; row < rows; row++)
         {
-            for (var d = 0; d < _latentSize; d++)
-                stack.Push((uint)zBuckets[row * _latentSize + d], 1, buckets.BucketBits);
-            tally.LatentBits += _latentSize * buckets.BucketBits;
+            if (popped[row])
+            {
+                for (var d = 0; d < _latentSize; d++)
+                    stack.Push((uint)zBuckets[row * _latentSize + d], 1, buckets.BucketBits);
+                tally.LatentBits += _latentSize * buckets.BucketBits;
+            }
             var flagSymbol = popped[row] ? 0 : 1;
             flag.Push(stack, flagSymbol);
             tally.LatentBits += flag.Bits(flagSymbol);
@@ -226,6 +230,8 @@ public sealed class TextCompressor : IDisposable
             for (var row = rows - 1; row >= 0; row--)
             {
                 popped[row] = flag.Pop(stack) == 0;
+                if (!popped[row])
+                    continue;
                 for (var d = _latentSize - 1; d >= 0; d--)
                 {
                     var i = row * _latentSize + d;
@@ -264,7 +270,7 @@ public sealed class TextCompressor : IDisposable
         return result;
     }
 
-    /// <summary>Whether a row's z was popped (symbol 0, nearly free) or chosen without bits back (symbol 1, rare).</summary>
+    /// <summary>Whether a row's z was popped (symbol 0, nearly free) or is the prior mean, unstored (symbol 1, rare).</summary>
     private static FrequencyTable CleanStartFlag(CompressionOptions options) =>
         FrequencyTable.FromMasses([1, 0], options.PrecisionBits);
 

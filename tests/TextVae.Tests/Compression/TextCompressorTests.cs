@@ -115,6 +115,25 @@ public sealed class TextCompressorTests(TinyBpeModel models)
         }
     }
 
+    /// <summary>
+    /// The first chunks of a stream have no bits to take back; paying the prior's full code length for their z would
+    /// cost every file a fixed overhead of a batch's worth of latent codes, so they are coded as the plain mode codes them.
+    /// </summary>
+    [Fact]
+    public void Chunks_coded_before_there_are_bits_to_take_back_cost_what_the_plain_mode_costs()
+    {
+        using var compressor = TextCompressor.Load(models.Checkpoint, CPU);
+        var original = "the man said .\nhe went home .\n"u8.ToArray();
+        var oneBatch = Small with { BatchSize = 64 };
+        var bitsBack = compressor.Compress(original, oneBatch).Statistics;
+        var plain = compressor.Compress(original, oneBatch with { Latent = LatentCoding.PriorMean }).Statistics;
+
+        Assert.Equal(bitsBack.Chunks, bitsBack.CleanChunks);
+        Assert.Equal(plain.TokenBits, bitsBack.TokenBits);
+        Assert.Equal(0, bitsBack.BitsBack);
+        Assert.InRange(bitsBack.LatentBits, 0, bitsBack.Chunks * Small.PrecisionBits + 0.01); // a rare flag per chunk, no z
+    }
+
     [Fact]
     public void Bits_back_code_length_is_close_to_the_negative_elbo()
     {
