@@ -18,4 +18,10 @@ public enum ProjectionPrecision
 
     /// <summary>Inputs and weights rounded to bfloat16 (8-bit mantissa), products summed in float32, logits returned as float32.</summary>
     Bfloat16,
+
+    /// <summary>
+    /// <see cref="Bfloat16"/> where the training device has bfloat16 instructions, otherwise <see cref="Float32"/>:
+    /// without them bfloat16 is emulated, and slower than float32.
+    /// </summary>
+    Auto,
 }

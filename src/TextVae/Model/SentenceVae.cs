@@ -107,7 +107,7 @@ public sealed class SentenceVae : Module<Tensor, Tensor, (Tensor Mu, Tensor LogV
         var (features, weight, bias) = toEmbedding is not null
             ? (toEmbedding.call(hidden), embedding.weight!, null) // tied: the embedding matrix scores the tokens
             : (hidden, output!.weight!, output.bias);
-        if (!training || TrainingProjection == ProjectionPrecision.Float32)
+        if (!training || TrainingProjection != ProjectionPrecision.Bfloat16)
             return linear(features, weight, bias);
         return linear(features.to(ScalarType.BFloat16), weight.to(ScalarType.BFloat16), bias?.to(ScalarType.BFloat16)).to(features.dtype);
     }

@@ -118,8 +118,9 @@ public sealed class Trainer : IDisposable
         }
         var stepsPerEpoch = _trainBatches.Plan(0).Batches.Count;
         var totalSteps = training.MaxSteps > 0 ? Math.Min(training.MaxSteps, (long)stepsPerEpoch * training.Epochs) : (long)stepsPerEpoch * training.Epochs;
-        _logger.LogInformation("Training {Parameters:N0} parameters on {Device}: {Sentences:N0} sentences, {Batches} batches an epoch, up to {Steps:N0} steps",
-            _model.parameters().Sum(p => p.numel()), DeviceSelector.Describe(_device), _trainSentenceCount, stepsPerEpoch, totalSteps);
+        _logger.LogInformation("Training {Parameters:N0} parameters on {Device}: {Sentences:N0} sentences, {Batches} batches an epoch, up to {Steps:N0} steps, output projection in {Precision}",
+            _model.parameters().Sum(p => p.numel()), DeviceSelector.Describe(_device), _trainSentenceCount, stepsPerEpoch, totalSteps,
+            EnumSpelling.Of(_trained.ProjectionPrecision));
 
         var badSteps = 0;
         var objective = _config.Objective;

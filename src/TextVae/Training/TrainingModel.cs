@@ -1,5 +1,6 @@
 using TextVae.Configuration;
 using TextVae.Model;
+using TextVae.Runtime;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -18,13 +19,21 @@ public sealed class TrainingModel : IDisposable
     public TrainingModel(ModelOptions model, ObjectiveOptions objective, TrainingOptions training, Device device, Generator? wordDropoutRandom)
     {
         _training = training;
-        Model = new SentenceVae(model) { TrainingProjection = training.ProjectionPrecision };
+        ProjectionPrecision = training.ProjectionPrecision switch
+        {
+            ProjectionPrecision.Auto => NativeBfloat16.On(device) ? ProjectionPrecision.Bfloat16 : ProjectionPrecision.Float32,
+            var chosen => chosen,
+        };
+        Model = new SentenceVae(model) { TrainingProjection = ProjectionPrecision };
         Model.to(device);
         Optimizer = CreateOptimizer(Model.parameters(), training.LearningRate);
         Step = new OptimizationStep(Model, Optimizer, objective, training.GradientClip, wordDropoutRandom);
     }
 
     public SentenceVae Model { get; }
+
+    /// <summary>The output projection's number format in training: the configured one, <c>auto</c> resolved for the device.</summary>
+    public ProjectionPrecision ProjectionPrecision { get; }
 
     /// <summary>The optimiser over all parameters that <see cref="Step"/> applies.</summary>
     public OptimizerHelper Optimizer { get; private set; }

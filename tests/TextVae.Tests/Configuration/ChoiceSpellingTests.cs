@@ -73,7 +73,7 @@ public class ChoiceSpellingTests
     [Theory]
     [InlineData("""{"training":{"optimizer":"rmsprop"}}""", "training.optimizer: 'rmsprop' is not one of adam, sgd")]
     [InlineData("""{"training":{"learningRateSchedule":"cosine"}}""", "training.learningRateSchedule: 'cosine' is not one of constant, plateau")]
-    [InlineData("""{"training":{"projectionPrecision":"float16"}}""", "training.projectionPrecision: 'float16' is not one of float32, bfloat16")]
+    [InlineData("""{"training":{"projectionPrecision":"float16"}}""", "training.projectionPrecision: 'float16' is not one of float32, bfloat16, auto")]
     [InlineData("""{"tokenizer":{"kind":"chars"}}""", "tokenizer.kind: 'chars' is not one of word, bpe")]
     [InlineData("""{"training":{"optimizer":"1"}}""", "training.optimizer: '1' is not one of adam, sgd")]
     [InlineData("""{"model":{"encoder":"lstm,gru"}}""", "model.encoder: 'lstm,gru' is not one of lstm, gru, transformer")]
