@@ -193,7 +193,7 @@ public static class BenchCommand
                 output.WriteLine(JsonSerializer.Serialize(result, Json));
             else
             {
-                output.WriteLine($"{result.TokensPerSecond:N0} tokens/s  {result.MillisecondsPerStep:F1} ms/step  peak {result.PeakResidentMiB:N0} MiB  {result.Device}  padding {result.PaddingFraction:P1}");
+                output.WriteLine($"{result.TokensPerSecond:N0} tokens/s  {result.MillisecondsPerStep:F1} ms/step  peak {result.PeakResidentMiB:N0} MiB  {result.Device}  padding {result.PaddingFraction:P1}  projection {result.ProjectionPrecision}");
                 if (result.ProfileMillisecondsPerStep is { } profile)
                     output.WriteLine("ms/step: " + string.Join("  ", profile.Select(phase => Invariant($"{phase.Key} {phase.Value:F1}"))));
             }

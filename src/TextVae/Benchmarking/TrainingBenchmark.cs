@@ -62,6 +62,7 @@ public sealed class TrainingBenchmark : IDisposable
         _trained.Step.Profile = null;
         return new TrainingBenchmarkResult(tokens / seconds, 1000 * seconds / _options.Steps, ProcessMemory.PeakResidentMiB(),
             get_num_threads(), DeviceSelector.Describe(_device), _options.Steps, _batches.Plan(0).PaddingFraction, lastLoss,
+            EnumSpelling.Of(_trained.ProjectionPrecision),
             profile?.MillisecondsPerStep(_options.Steps).ToDictionary(phase => EnumSpelling.Of(phase.Key), phase => phase.Value));
     }
 

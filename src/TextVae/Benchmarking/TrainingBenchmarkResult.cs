@@ -12,4 +12,5 @@ public sealed record TrainingBenchmarkResult(
     [property: JsonPropertyName("steps")] int Steps,
     [property: JsonPropertyName("padding_fraction")] double PaddingFraction,
     [property: JsonPropertyName("final_loss")] double FinalLoss,
+    [property: JsonPropertyName("projection_precision")] string ProjectionPrecision,
     [property: JsonPropertyName("profile_ms_per_step")] IReadOnlyDictionary<string, double>? ProfileMillisecondsPerStep = null);

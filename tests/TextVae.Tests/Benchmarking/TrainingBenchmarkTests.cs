@@ -26,6 +26,7 @@ public class TrainingBenchmarkTests
         Assert.True(root.GetProperty("threads").GetInt32() >= 1);
         Assert.StartsWith("cpu", root.GetProperty("device").GetString());
         Assert.True(double.IsFinite(root.GetProperty("final_loss").GetDouble()));
+        Assert.Equal("float32", root.GetProperty("projection_precision").GetString());
     }
 
     [Fact]

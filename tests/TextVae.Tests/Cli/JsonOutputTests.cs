@@ -37,7 +37,7 @@ public sealed class JsonOutputTests(TinyModel tiny) : IDisposable
         ["score"] = ([.. Model, "--data", "{corpus}", "--samples", "2"], ["line", "text", "tokens", "elbo", "rec", "kl", "iw_nll", "nll_per_token", "rec_at_mean"]),
         ["export"] = (["--checkpoint", "{checkpoint}", "--out", "{out}/export"], ["command", "checkpoint", "checkpoint_sha256", "directory", "files", "tensors", "parameters", "textvae_version"]),
         ["bench generate"] = ([.. Model, "--repeats", "1"], ["sample_32_ms", "interpolate_10_ms", "paraphrase_20_ms", "repeats", "threads", "device"]),
-        ["bench train"] = ([.. TinyBenchmark(), "--device", "cpu"], ["tokens_per_second", "ms_per_step", "peak_rss_mb", "threads", "device", "steps", "padding_fraction", "final_loss"]),
+        ["bench train"] = ([.. TinyBenchmark(), "--device", "cpu"], ["tokens_per_second", "ms_per_step", "peak_rss_mb", "threads", "device", "steps", "padding_fraction", "final_loss", "projection_precision"]),
         ["bench soak"] = ([.. TinyBenchmark(), "--sample-every", "1", "--device", "cpu"], ["samples", "growth_percent", "peak_rss_mb", "tokens_per_second"]),
         ["bench encode"] = ([.. Model, "--data", "{corpus}", "--sentences", "20"], [.. InferenceBenchmarkKeys]),
         ["bench score"] = ([.. Model, "--data", "{corpus}", "--sentences", "5", "--samples", "2"], [.. InferenceBenchmarkKeys, "samples", "sample_tokens_per_second"]),
