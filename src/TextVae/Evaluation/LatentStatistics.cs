@@ -23,12 +23,17 @@ public static class LatentStatistics
     /// I(x; z) under the aggregate posterior, the estimator of He et al. (2019):
     /// E_x E_q(z|x)[log q(z|x)] − E_x E_q(z|x)[log q(z)], with the first term in closed form (the negative entropy of
     /// each diagonal Gaussian) and log q(z) = logsumexp_x' log q(z|x') − log N evaluated at one sample z per sentence
-    /// against every sentence's posterior. Cost is O(N²·latent), computed in row chunks to bound memory.
+    /// against every sentence's posterior. Cost is O(N²·latent), computed a few rows of z at a time: each row
+    /// compares with all N posteriors, so the rows per chunk shrink as N grows and a chunk's [rows, N, latent]
+    /// tensors stay near <paramref name="chunkElements"/> elements (32 MiB in float64 by default). A fixed row count
+    /// made the working set grow with N, to gigabytes for a few thousand validation sentences, and a training
+    /// process keeps its peak resident (see GlibcMallocTuning).
     /// </summary>
     /// <param name="means">[N, latent]</param>
     /// <param name="logVariances">[N, latent]</param>
     /// <param name="samples">[N, latent], one z ~ q(z|x) per sentence.</param>
-    public static double MutualInformation(Tensor means, Tensor logVariances, Tensor samples, int chunk = 512)
+    /// <param name="chunkElements">Elements of one chunk's [rows, N, latent] tensor.</param>
+    public static double MutualInformation(Tensor means, Tensor logVariances, Tensor samples, long chunkElements = 1 << 22)
     {
         using var scope = NewDisposeScope();
         var mu = means.to(float64);
@@ -41,6 +46,7 @@ public static class LatentStatistics
         // E_q[log q(z|x)] of a diagonal Gaussian: −½·d·log 2π − ½·Σ(1 + log σ²), averaged over x.
         var negativeEntropy = (-0.5 * latent * log2Pi - 0.5 * (1 + logVar).sum(1)).mean().item<double>();
 
+        var chunk = Math.Max(1, chunkElements / (count * latent));
         var logAggregate = 0.0;
         for (long start = 0; start < count; start += chunk)
         {

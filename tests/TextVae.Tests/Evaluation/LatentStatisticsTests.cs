@@ -25,9 +25,23 @@ public class LatentStatisticsTests
         var logVar = zeros(3000, 2);
         var z = randn(3000, 2);
 
-        var mi = LatentStatistics.MutualInformation(mu, logVar, z, chunk: 700);
+        var mi = LatentStatistics.MutualInformation(mu, logVar, z, chunkElements: 700 * 3000 * 2); // 700 rows a chunk, the last one short
 
         Assert.InRange(mi, -0.05, 0.05);
+    }
+
+    [Fact]
+    public void Mutual_information_does_not_depend_on_how_many_rows_a_chunk_holds()
+    {
+        using var scope = NewDisposeScope();
+        manual_seed(4);
+        var mu = randn(500, 3);
+        var logVar = randn(500, 3) * 0.5 - 1;
+        var z = mu + randn(500, 3) * (0.5 * logVar).exp();
+
+        var whole = LatentStatistics.MutualInformation(mu, logVar, z, chunkElements: 500 * 500 * 3);
+        foreach (var rows in new[] { 1, 7, 499 })
+            Assert.Equal(whole, LatentStatistics.MutualInformation(mu, logVar, z, chunkElements: rows * 500 * 3), 9);
     }
 
     [Fact]
