@@ -46,7 +46,7 @@ public static class LatentStatistics
         // E_q[log q(z|x)] of a diagonal Gaussian: −½·d·log 2π − ½·Σ(1 + log σ²), averaged over x.
         var negativeEntropy = (-0.5 * latent * log2Pi - 0.5 * (1 + logVar).sum(1)).mean().item<double>();
 
-        var chunk = Math.Max(1, chunkElements / (count * latent));
+        var chunk = Math.Max(1, chunkElements / Math.Max(1, count * latent)); // a model without a latent code has latent = 0
         var logAggregate = 0.0;
         for (long start = 0; start < count; start += chunk)
         {
