@@ -1,5 +1,6 @@
 using TextVae.Data;
 using TextVae.Model;
+using TextVae.Runtime;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -13,6 +14,8 @@ namespace TextVae.Training;
 /// </summary>
 public sealed class OptimizationStep(SentenceVae model, OptimizerHelper optimizer, ObjectiveOptions objective, double gradientClip, Generator? wordDropoutRandom)
 {
+    private long _releasedAtStep = -1;
+
     /// <summary>Testing hook: sees each step's loss before the finiteness check and may replace it, to inject numerical faults.</summary>
     public Func<long, Tensor, Tensor>? LossInterceptor { get; set; }
 
@@ -26,6 +29,13 @@ public sealed class OptimizationStep(SentenceVae model, OptimizerHelper optimize
     /// <param name="frozen">Parameters whose gradients are zeroed before the update, so this step leaves them (as Adam with no gradient history does).</param>
     public StepResult Run(SentenceBatch batch, long step, double klWeight, IReadOnlyList<Parameter>? frozen = null)
     {
+        // The previous step's tensors are freed by now (each step runs in its caller's dispose scope); the aggressive
+        // phase runs several updates with one step number, hence the check for a release already made.
+        if (step % GlibcMallocTuning.ReleaseEverySteps == 0 && step != _releasedAtStep)
+        {
+            GlibcMallocTuning.ReleaseFreePages();
+            _releasedAtStep = step;
+        }
         var terms = model.Loss(batch, klWeight, objective, wordDropoutRandom);
         var loss = LossInterceptor?.Invoke(step, terms.Loss) ?? terms.Loss;
 
