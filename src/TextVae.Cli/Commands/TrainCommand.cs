@@ -18,13 +18,13 @@ public static class TrainCommand
         var config = new Option<string?>("--config") { Description = "Configuration file (configs/NAME.json); optional with --resume." };
         var set = new Option<string[]>("--set")
         {
-            Description = "Override a configuration value, e.g. --set training.batchSize=64 (repeatable).",
+            Description = "Override a configuration value, e.g. --set data.batchSize=64 (repeatable); with --resume only the run's length, logging, saving and threads, e.g. --set training.epochs=12.",
             AllowMultipleArgumentsPerToken = false,
         };
         var train = new Option<string?>("--train") { Description = "Training corpus (UTF-8, one sentence per line); overrides data.train." };
         var valid = new Option<string?>("--valid") { Description = "Validation corpus; overrides data.valid." };
         var output = new Option<string?>("--out") { Description = "Run folder for checkpoints, metrics and curves (default runs/CONFIG-NAME)." };
-        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint." };
+        var resume = new Option<bool>("--resume") { Description = "Continue the run in --out from its last checkpoint, also one that finished, when --set raises its limit." };
         var device = CommonOptions.Device();
         var command = new Command("train", "Train a sentence VAE.") { config, set, train, valid, output, resume, device.Option };
         command.SetAction(async (parse, _) =>

@@ -5,7 +5,7 @@ namespace TextVae.Configuration;
 
 /// <summary>
 /// Binds configuration sections to typed records strictly: an unknown key or a value of the wrong type is a
-/// one-line <see cref="TextVaeException"/> naming the key in the dotted form users write (<c>training.batchSize</c>).
+/// one-line <see cref="TextVaeException"/> naming the key in the dotted form users write (<c>data.batchSize</c>).
 /// </summary>
 public static partial class ConfigBinding
 {
@@ -22,6 +22,23 @@ public static partial class ConfigBinding
         }
     }
 
+    /// <summary>
+    /// Binds <paramref name="section"/> over <paramref name="current"/>, which it changes in place (pass a copy of a
+    /// record): keys present in the section replace its values, the others keep them.
+    /// </summary>
+    public static T BindOver<T>(IConfiguration configuration, string section, T current) where T : class
+    {
+        try
+        {
+            configuration.GetSection(section).Bind(current, options => options.ErrorOnUnknownConfiguration = true);
+            return current;
+        }
+        catch (InvalidOperationException e)
+        {
+            throw new TextVaeException(Describe(e, section));
+        }
+    }
+
     /// <summary>Rejects top-level sections that no record reads, such as a misspelt <c>"trainig"</c>.</summary>
     public static void RequireKnownSections(IConfiguration configuration, params string[] sections)
     {
@@ -30,7 +47,7 @@ public static partial class ConfigBinding
                 throw new TextVaeException($"unknown configuration section '{child.Key}' (known: {string.Join(", ", sections)})");
     }
 
-    /// <summary>Turns overrides such as <c>training.batchSize=64</c> into configuration keys (<c>training:batchSize</c>).</summary>
+    /// <summary>Turns overrides such as <c>data.batchSize=64</c> into configuration keys (<c>data:batchSize</c>).</summary>
     public static Dictionary<string, string?> ParseOverrides(IEnumerable<string> assignments)
     {
         var result = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
@@ -38,7 +55,7 @@ public static partial class ConfigBinding
         {
             var equals = assignment.IndexOf('=');
             if (equals <= 0)
-                throw new InvalidParameterException("overrides", $"'{assignment}': expected key=value, for example training.batchSize=64");
+                throw new InvalidParameterException("overrides", $"'{assignment}': expected key=value, for example data.batchSize=64");
             result[assignment[..equals].Trim().Replace('.', ':')] = assignment[(equals + 1)..].Trim();
         }
         return result;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using TextVae.Model;
 
 namespace TextVae.Configuration;
@@ -47,6 +48,31 @@ public sealed record TrainingOptions
     /// and mutual information each epoch; 0 uses them all. MI's cost grows with the square of this number.
     /// </summary>
     public int ValidationSentences { get; init; } = 10_000;
+
+    /// <summary>
+    /// The settings a resumed run may change: how long it runs, how often it logs and saves, and how many threads
+    /// it uses. Every other setting shapes the model, the data or the optimiser's path, which the checkpoint fixes.
+    /// </summary>
+    public static readonly string[] ResumableKeys =
+        ["epochs", "maxSteps", "earlyStoppingPatience", "threads", "logEvery", "checkpointEvery", "maxBadSteps", "showReconstructions"];
+
+    /// <summary>These options with <paramref name="overrides"/> (<c>training.epochs=12</c>, …) applied, for a resumed run.</summary>
+    public TrainingOptions WithResumeOverrides(IEnumerable<string> overrides)
+    {
+        var assignments = ConfigBinding.ParseOverrides(overrides);
+        foreach (var key in assignments.Keys)
+        {
+            var parts = key.Split(':');
+            if (parts.Length != 2 || !parts[0].Equals("training", StringComparison.OrdinalIgnoreCase)
+                || !ResumableKeys.Contains(parts[1], StringComparer.OrdinalIgnoreCase))
+                throw new InvalidParameterException("overrides",
+                    $"'{key.Replace(':', '.')}' cannot change when a run is resumed, since the checkpoint fixes it; a resumed run may change only {string.Join(", ", ResumableKeys.Select(name => "training." + name))}");
+        }
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(assignments).Build();
+        var changed = ConfigBinding.BindOver(configuration, "training", this with { });
+        changed.Validate();
+        return changed;
+    }
 
     public void Validate()
     {

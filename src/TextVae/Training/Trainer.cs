@@ -113,8 +113,13 @@ public sealed class Trainer : IDisposable
         var training = _config.Training;
         if (_state.Finished)
         {
-            _logger.LogInformation("Training already finished ({Reason}); nothing to resume", _state.StopReason);
-            return _state;
+            if (LimitReached(training) is not null)
+            {
+                _logger.LogInformation("Training already finished ({Reason}); nothing to resume", _state.StopReason);
+                return _state;
+            }
+            _logger.LogInformation("Training had finished ({Reason}); the limits given now let it go on", _state.StopReason);
+            _state = _state with { Finished = false, StopReason = null };
         }
         var stepsPerEpoch = _trainBatches.Plan(0).Batches.Count;
         var totalSteps = training.MaxSteps > 0 ? Math.Min(training.MaxSteps, (long)stepsPerEpoch * training.Epochs) : (long)stepsPerEpoch * training.Epochs;
@@ -221,6 +226,18 @@ public sealed class Trainer : IDisposable
             : "no checkpoint had been saved yet";
         return new TextVaeException($"training diverged: {badSteps} consecutive steps up to step {_state.Step} had a non-finite {EnumSpelling.Of(fault)} (NaN or infinity), "
             + $"so training stopped; {kept}. Lower training.learningRate or training.gradientClip, or check the data");
+    }
+
+    /// <summary>Which of the run's limits the state has reached, or null while it may go on.</summary>
+    private string? LimitReached(TrainingOptions training)
+    {
+        if (training.MaxSteps > 0 && _state.Step >= training.MaxSteps)
+            return "training.maxSteps";
+        if (_state.Epoch >= training.Epochs)
+            return "training.epochs";
+        if (training.EarlyStoppingPatience > 0 && _state.EpochsWithoutImprovement >= training.EarlyStoppingPatience)
+            return "training.earlyStoppingPatience";
+        return null;
     }
 
     private TrainingState Stop(string reason)

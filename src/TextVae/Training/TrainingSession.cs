@@ -65,10 +65,12 @@ public sealed class TrainingSession : IDisposable
             if (request.Resume)
             {
                 resumeFrom = Checkpoint.Load(run.Last);
-                config = resumeFrom.Config;
+                config = resumeFrom.Config with { Training = resumeFrom.Config.Training.WithResumeOverrides(request.Overrides) };
                 tokenizer = resumeFrom.Tokenizer;
-                if (request.ConfigPath is not null || request.Overrides.Count > 0)
-                    logger.LogInformation("Resuming with the configuration stored in {Path}; the configuration file and overrides given are not applied", run.Last);
+                if (request.ConfigPath is not null)
+                    logger.LogInformation("Resuming with the configuration stored in {Path}; the configuration file given is not applied", run.Last);
+                if (request.Overrides.Count > 0)
+                    logger.LogInformation("Resuming with {Overrides} over the stored configuration", string.Join(", ", request.Overrides));
             }
             else
             {

@@ -46,6 +46,65 @@ public class ResumeTests
     }
 
     [Fact]
+    public void A_finished_run_resumed_with_more_epochs_goes_on_as_if_it_had_been_given_them()
+    {
+        using var directory = new TemporaryDirectory();
+        // 48 sentences in batches of 16: three steps an epoch, so epochs stay cheap.
+        var corpus = directory.File("train.txt");
+        File.WriteAllLines(corpus, File.ReadLines(RepositoryFiles.Get("corpora/default/train.txt")).Take(48));
+        TrainingRequest Epochs(string run, int epochs) =>
+            TinyModel.Request(run, $"data.train={corpus}", "training.maxSteps=0", $"training.epochs={epochs}", "objective.wordDropout=0.3");
+        var whole = directory.File("whole");
+        var extended = directory.File("extended");
+
+        TinyModel.Train(Epochs(whole, 4));
+        TinyModel.Train(Epochs(extended, 2));
+        var finished = Checkpoint.Load(Path.Combine(extended, "last.tvae"));
+        Assert.True(finished.State.Finished);
+        Assert.Equal(2, finished.State.Epoch);
+        TinyModel.Train(Resume(extended) with { Overrides = ["training.epochs=4"] });
+
+        var a = Checkpoint.Load(Path.Combine(whole, "last.tvae"));
+        var b = Checkpoint.Load(Path.Combine(extended, "last.tvae"));
+        Assert.True(b.State.Finished);
+        Assert.Equal(4, b.State.Epoch);
+        Assert.Equal(a.State.Step, b.State.Step);
+        Assert.Equal(4, b.Config.Training.Epochs);
+        Assert.Equal(a.Weights, b.Weights);
+    }
+
+    [Fact]
+    public void A_finished_run_resumed_without_a_higher_limit_is_left_as_it_was()
+    {
+        using var directory = new TemporaryDirectory();
+        var run = directory.File("run");
+        TinyModel.Train(Request(run));
+        var before = File.ReadAllBytes(Path.Combine(run, "last.tvae"));
+
+        TinyModel.Train(Resume(run) with { Overrides = ["training.logEvery=7"] });
+
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(run, "last.tvae")));
+    }
+
+    [Theory]
+    [InlineData("model.hiddenSize=64", "'model.hiddenSize' cannot change when a run is resumed")]
+    [InlineData("training.learningRate=0.1", "'training.learningRate' cannot change when a run is resumed")]
+    [InlineData("training.epochs=0", "training.epochs must be")]
+    [InlineData("training.epochs=many", "training.epochs: 'many' is not a valid whole number")]
+    public void A_resumed_run_refuses_settings_the_checkpoint_fixes_and_invalid_values(string assignment, string message)
+    {
+        using var directory = new TemporaryDirectory();
+        var run = directory.File("run");
+        TrainInterrupted(Request(run), 3);
+        var before = File.ReadAllBytes(Path.Combine(run, "last.tvae"));
+
+        var error = Assert.ThrowsAny<TextVaeException>(() => TrainingSession.Prepare(Resume(run) with { Overrides = [assignment] }, NullLoggerFactory.Instance));
+
+        Assert.Contains(message, error.Message);
+        Assert.Equal(before, File.ReadAllBytes(Path.Combine(run, "last.tvae")));
+    }
+
+    [Fact]
     public void A_run_folder_with_a_checkpoint_is_not_overwritten_without_resume()
     {
         using var directory = new TemporaryDirectory();
