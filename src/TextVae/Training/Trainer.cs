@@ -251,7 +251,9 @@ public sealed class Trainer : IDisposable
     /// <summary>Validates after an epoch; returns why training should stop, or null to go on.</summary>
     private string? Validate(int epoch)
     {
-        var result = ElboEvaluator.Evaluate(_model, _validBatches.Batches(_validBatches.Plan(0)), _device);
+        // Its own generator, so that validating (and how often) never changes the draws training makes.
+        using var generator = SeededRandom.NewGenerator((ulong)_config.Training.Seed + 3);
+        var result = ElboEvaluator.Evaluate(_model, _validBatches.Batches(_validBatches.Plan(0)), _device, generator);
         var record = ValidationRecord(result, epoch);
         _metrics.Append(record);
         LogValidation(result, epoch);

@@ -74,6 +74,22 @@ public class ResumeTests
     }
 
     [Fact]
+    public void A_run_stopped_by_max_steps_and_resumed_with_a_higher_limit_matches_a_run_given_it_since_validation_draws_apart()
+    {
+        using var directory = new TemporaryDirectory();
+        var whole = directory.File("whole");
+        var extended = directory.File("extended");
+
+        TinyModel.Train(Request(whole));
+        TinyModel.Train(Request(extended) with { Overrides = [.. Request(extended).Overrides, "training.maxSteps=25"] });
+        TinyModel.Train(Resume(extended) with { Overrides = ["training.maxSteps=40"] });
+
+        var b = Checkpoint.Load(Path.Combine(extended, "last.tvae"));
+        Assert.Equal(40, b.State.Step);
+        Assert.Equal(Checkpoint.Load(Path.Combine(whole, "last.tvae")).Weights, b.Weights);
+    }
+
+    [Fact]
     public void A_finished_run_resumed_without_a_higher_limit_is_left_as_it_was()
     {
         using var directory = new TemporaryDirectory();
