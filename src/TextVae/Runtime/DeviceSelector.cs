@@ -24,5 +24,5 @@ public static class DeviceSelector
     public static string Describe(torch.Device device) =>
         device.type == DeviceType.CUDA
             ? $"cuda:{device.index} ({torch.cuda.device_count()} device(s))"
-            : $"cpu ({torch.get_num_threads()} threads)";
+            : torch.get_num_threads() == 1 ? "cpu (1 thread)" : $"cpu ({torch.get_num_threads()} threads)";
 }
