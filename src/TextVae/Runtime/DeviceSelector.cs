@@ -21,8 +21,11 @@ public static class DeviceSelector
     }
 
     /// <summary>A short description for logs and the UI: "cpu (2 threads)" or "cuda:0 (1 device)".</summary>
-    public static string Describe(torch.Device device) =>
-        device.type == DeviceType.CUDA
-            ? $"cuda:{device.index} ({torch.cuda.device_count()} device(s))"
-            : torch.get_num_threads() == 1 ? "cpu (1 thread)" : $"cpu ({torch.get_num_threads()} threads)";
+    public static string Describe(torch.Device device)
+    {
+        if (device.type == DeviceType.CUDA)
+            return $"cuda:{device.index} ({torch.cuda.device_count()} device(s))";
+        var threads = torch.get_num_threads();
+        return threads == 1 ? "cpu (1 thread)" : $"cpu ({threads} threads)";
+    }
 }
