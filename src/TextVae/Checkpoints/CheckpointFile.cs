@@ -107,8 +107,9 @@ public static class CheckpointFile
         {
             throw new TextVaeException($"checkpoint {path} is truncated or corrupt (an entry runs past the end of the file)");
         }
-        catch (FormatException)
+        catch (Exception e) when (e is FormatException or IOException)
         {
+            // BinaryReader.ReadString throws FormatException for a bad length prefix and IOException for a negative one.
             throw new TextVaeException($"checkpoint {path} is corrupt (an entry name cannot be read)");
         }
 

@@ -94,6 +94,11 @@ public static class CompressedArchive
         {
             throw new ArchiveException("the archive is truncated");
         }
+        catch (Exception e) when (e is FormatException or IOException)
+        {
+            // BinaryReader.ReadString throws FormatException for a bad length prefix and IOException for a negative one.
+            throw new ArchiveException("the archive is corrupt (its version string cannot be read)");
+        }
         catch (TextVaeException e) when (e is not ArchiveException)
         {
             throw new ArchiveException($"the archive is corrupt ({e.Message})");

@@ -53,6 +53,23 @@ public class CheckpointFileTests
         Assert.Contains("format 99", Message(path));
     }
 
+    [Theory]
+    [InlineData(new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0x0F })] // a length prefix of -1
+    [InlineData(new byte[] { 0xFF, 0xFF, 0xFF, 0xFF, 0xFF })] // a length prefix longer than five bytes
+    public void An_entry_name_with_an_impossible_length_is_a_corrupt_checkpoint(byte[] lengthPrefix)
+    {
+        using var directory = new TemporaryDirectory();
+        var path = directory.File("last.tvae");
+        CheckpointFile.Write(path, Entries);
+        var bytes = File.ReadAllBytes(path);
+
+        // Magic (8 bytes), format version and entry count (4 each), then the first entry's name.
+        lengthPrefix.CopyTo(bytes, 16);
+        File.WriteAllBytes(path, bytes);
+
+        Assert.Contains("an entry name cannot be read", Message(path));
+    }
+
     [Fact]
     public void A_failed_save_keeps_the_previous_checkpoint()
     {

@@ -167,6 +167,19 @@ public sealed class TextCompressorTests(TinyBpeModel models)
     }
 
     [Fact]
+    public void An_archive_whose_version_string_has_an_impossible_length_is_corrupt()
+    {
+        using var compressor = TextCompressor.Load(models.Checkpoint, CPU);
+        var archive = compressor.Compress("the man said .\n"u8, Small).Archive;
+
+        // The magic (4 bytes) and the format version (2), then the version string's length prefix: here -1.
+        byte[] negativeLength = [0xFF, 0xFF, 0xFF, 0xFF, 0x0F];
+        negativeLength.CopyTo(archive, 6);
+
+        Assert.Contains("its version string cannot be read", Assert.Throws<ArchiveException>(() => compressor.Decompress(archive)).Message);
+    }
+
+    [Fact]
     public void Another_checkpoint_or_version_is_refused()
     {
         using var compressor = TextCompressor.Load(models.Checkpoint, CPU);
