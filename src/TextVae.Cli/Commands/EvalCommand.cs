@@ -26,12 +26,21 @@ public static class EvalCommand
         var mi = new ChoiceOption<MutualInformationEstimator>("--mi",
             "MI estimator: aggregate (q(z) over the data set, bounded by log N) or minibatch (per batch, as He et al.'s code; bounded by log B).",
             new EvaluationOptions().MutualInformation);
+        var miData = new Option<string?>("--mi-data")
+        {
+            Description = "Estimate MI over the first 10,000 sentences of FILE (e.g. the training corpus) instead of the data set, so a small test set's bound log N does not cap it.",
+        };
+        var beam = new Option<int>("--beam")
+        {
+            Description = "Also reconstruct with a length-normalised beam of this width and report its BLEU and exact share beside greedy's; 0: greedy only.",
+            DefaultValueFactory = _ => new EvaluationOptions().BeamWidth,
+        };
         var part = new Option<string?>("--part")
         {
             Description = "Write this shard's partial sums to FILE (JSON) instead of a report; merge the parts with 'textvae eval merge'. {shard} in the name becomes the shard's number.",
         };
         var command = new Command("eval", "Measure a model on a data set: ELBO, importance-weighted NLL and perplexity, KL, MI, active units, BLEU, diversity.");
-        foreach (var option in shared.All.Append(priorSamples).Append(train).Append(mi.Option).Append(part))
+        foreach (var option in shared.All.Append(priorSamples).Append(train).Append(mi.Option).Append(miData).Append(beam).Append(part))
             command.Options.Add(option);
         var sharding = new ShardOptions(command);
         command.Subcommands.Add(CreateMerge());
@@ -42,6 +51,8 @@ public static class EvalCommand
                 PriorSamples = parse.GetValue(priorSamples),
                 TrainCorpus = parse.GetValue(train),
                 MutualInformation = mi.Read(parse),
+                MutualInformationData = parse.GetValue(miData),
+                BeamWidth = parse.GetValue(beam),
             };
             options.Validate();
             var shard = sharding.Resolve(parse);
@@ -113,17 +124,20 @@ public static class EvalCommand
         var atBound = report.MutualInformationAtBound ? " (at bound)" : "";
         output.WriteLine(Invariant($"{report.IwNll,10:F2}{report.Kl,10:F2}{report.MutualInformation,10:F2}{report.MutualInformationBound,10:F2}{report.ActiveUnits,8}{report.Perplexity,10:F2}{atBound}"));
         output.WriteLine();
-        output.WriteLine("      ELBO       Rec      BLEU   dist-1   dist-2  self-BLEU  novelty");
-        output.WriteLine(Invariant($"{report.Elbo,10:F2}{report.Reconstruction,10:F2}{report.ReconstructionBleu,10:F2}{Optional(report.Distinct1, "F3"),9}{Optional(report.Distinct2, "F3"),9}{Optional(report.SelfBleu, "F2"),11}{Optional(report.Novelty * 100, "F1"),9}"));
+        output.WriteLine("      ELBO       Rec      BLEU  exact %   dist-1   dist-2  self-BLEU  novelty");
+        output.WriteLine(Invariant($"{report.Elbo,10:F2}{report.Reconstruction,10:F2}{report.ReconstructionBleu,10:F2}{report.Exact * 100,9:F1}{Optional(report.Distinct1, "F3"),9}{Optional(report.Distinct2, "F3"),9}{Optional(report.SelfBleu, "F2"),11}{Optional(report.Novelty * 100, "F1"),9}"));
+        if (report.BeamBleu is { } beamBleu)
+            output.WriteLine(Invariant($"          beam {report.BeamWidth}: BLEU {beamBleu:F2}, exact {report.BeamExact * 100:F1} %"));
         output.WriteLine();
         output.WriteLine(Invariant($"NLL   −log p(x) per sentence in nats, importance-weighted with K = {settings.Samples} samples from q(z|x); PPL = exp(total NLL / tokens)"));
         output.WriteLine("ELBO  one posterior sample per sentence, analytic KL; Rec = −E_q[log p(x|z)]; NLL ≤ −ELBO up to sampling noise");
         output.WriteLine(report.MutualInformationEstimator == MutualInformationEstimator.Minibatch
             ? Invariant($"MI    I(x; z) (He et al. 2019), minibatch estimator as in their code: log q(z) over each batch's posteriors; bound mean log B = {report.MutualInformationBound:F2}")
-            : Invariant($"MI    I(x; z) (He et al. 2019), aggregate estimator: one z ~ q(z|x) per sentence, log q(z) over the posteriors of all N sentences (a hash sample of {settings.MutualInformationSentences:N0} when there are more); bound log N = {report.MutualInformationBound:F2}"));
+            : Invariant($"MI    I(x; z) (He et al. 2019), aggregate estimator: one z ~ q(z|x) per sentence, log q(z) over the posteriors of all N sentences{(settings.MutualInformationData is { } miFile ? $" of the first {settings.MutualInformationSentences:N0} in {miFile}" : $" (a hash sample of {settings.MutualInformationSentences:N0} when there are more)")}; bound log N = {report.MutualInformationBound:F2}"));
         if (report.MutualInformationAtBound)
             output.WriteLine("      MI is at its bound: the estimate is saturated and says only that z carries at least this much (use more sentences for a higher bound)");
         output.WriteLine("AU    latent dimensions with Cov_x(E_q[z]) > 0.01;  BLEU: corpus BLEU (unsmoothed) of the greedy decoding of each posterior mean against its input");
+        output.WriteLine(Invariant($"      BLEU's 1- to 4-gram precisions {string.Join(" / ", report.BleuPrecisions.All().Select(p => p.ToString("F1", System.Globalization.CultureInfo.InvariantCulture)))}, brevity penalty {report.BleuBrevityPenalty:F3}; exact: reconstruction equals the input as the tokenizer writes it"));
         if (settings.PriorSamples > 0)
             output.WriteLine(Invariant($"prior {settings.PriorSamples:N0} greedy decodings of z ~ N(0, I), <unk> allowed; self-BLEU: smoothed sentence BLEU (NLTK method1); novelty (%) against {settings.TrainCorpus ?? "no training corpus (pass --train)"}"));
     }

@@ -11,6 +11,7 @@ public sealed record TrainingState
     public int Epoch { get; init; }
     public int BatchInEpoch { get; init; }
     public double LearningRate { get; init; }
+    /// <summary>The best validation score so far: the ELBO, or the reconstruction log-likelihood of a plain autoencoder (the name predates that).</summary>
     public double BestValidElbo { get; init; } = double.NegativeInfinity;
     public int EpochsWithoutImprovement { get; init; }
     public int EpochsSinceLearningRateChange { get; init; }

@@ -7,8 +7,9 @@ namespace TextVae.Decoding;
 
 /// <summary>
 /// Beam search over all latent codes at once: rows × width hypotheses decode together; a finished hypothesis keeps
-/// its score and only extends with padding. Scores are total log-probabilities (no length normalisation), so a width
-/// of 1 is exactly greedy decoding.
+/// its score and only extends with padding. Hypotheses compete on their total log-probability while they grow, and
+/// the finished ones on their log-probability per token (&lt;eos&gt; counted), so a long sentence is not lost to a short
+/// one merely for having more terms; a width of 1 is exactly greedy decoding.
 /// </summary>
 public static class BeamSearch
 {
@@ -53,7 +54,8 @@ public static class BeamSearch
                 break;
         }
 
-        var best = scores.argmax(1); // [rows]
+        var tokens = history!.ne(SpecialTokens.Pad).sum(1).to(float64).view(rows, width); // [rows, width], <eos> counted
+        var best = (scores / tokens).argmax(1); // [rows]
         var chosen = (rowOffsets.squeeze(1) + best); // [rows]
         return SentenceDecoding.Collect(history!.index_select(0, chosen), scores.gather(1, best.unsqueeze(1)).squeeze(1));
     }

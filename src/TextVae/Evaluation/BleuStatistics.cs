@@ -66,6 +66,15 @@ public sealed class BleuStatistics
         _referenceLength += other._referenceLength;
     }
 
+    /// <summary>The unsmoothed n-gram precisions, 1 to 4.</summary>
+    public NgramPrecisions Precisions() => new(Precision(0), Precision(1), Precision(2), Precision(3));
+
+    private double Precision(int order) => _totals[order] == 0 ? 0 : 100.0 * _matches[order] / _totals[order];
+
+    /// <summary>exp(min(0, 1 − r/c)) for hypothesis length c and reference length r; 0 for an empty hypothesis.</summary>
+    public double BrevityPenalty() =>
+        _hypothesisLength == 0 ? 0 : _hypothesisLength >= _referenceLength ? 1 : Math.Exp(1 - (double)_referenceLength / _hypothesisLength);
+
     /// <summary>
     /// BLEU on 0–100. <paramref name="smooth"/> is NLTK's <c>SmoothingFunction().method1</c> (sentence BLEU): an order
     /// with no match counts ε = 0.1 matches and each order's denominator is at least 1; no unigram match scores 0.

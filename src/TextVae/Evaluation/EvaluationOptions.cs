@@ -19,6 +19,16 @@ public sealed record EvaluationOptions
     /// <summary>Whose aggregate posterior I(x; z) is measured against: the whole data set (default) or each minibatch, as He et al.'s code does.</summary>
     public MutualInformationEstimator MutualInformation { get; init; } = MutualInformationEstimator.Aggregate;
 
+    /// <summary>
+    /// Sentences whose aggregate posterior the mutual information is estimated over, instead of the evaluated data:
+    /// its first lines up to <see cref="ModelEvaluator.MutualInformationSentences"/>, so that a small test set's
+    /// bound log N does not decide the figure. Null uses the evaluated data.
+    /// </summary>
+    public string? MutualInformationData { get; init; }
+
+    /// <summary>Reconstruct with a length-normalised beam of this width as well as greedily, and report both; 0 decodes greedily only.</summary>
+    public int BeamWidth { get; init; }
+
     public int Seed { get; init; } = 1234;
 
     public EvaluationOptions Validate()
@@ -26,6 +36,9 @@ public sealed record EvaluationOptions
         ConfigCheck.Positive(Samples, "samples");
         ConfigCheck.NotNegative(Chunk, "chunk");
         ConfigCheck.NotNegative(PriorSamples, "priorSamples");
+        ConfigCheck.NotNegative(BeamWidth, "beamWidth");
+        if (MutualInformationData is not null && MutualInformation != MutualInformationEstimator.Aggregate)
+            throw new InvalidParameterException("miData", "needs the aggregate estimator: the minibatch estimator measures each evaluated batch");
         return this;
     }
 }

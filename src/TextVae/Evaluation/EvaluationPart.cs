@@ -13,7 +13,7 @@ namespace TextVae.Evaluation;
 /// </summary>
 public sealed class EvaluationPart
 {
-    public const int CurrentFormat = 2;
+    public const int CurrentFormat = 3;
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = false };
 
@@ -57,6 +57,14 @@ public sealed class EvaluationPart
     [JsonPropertyName("mi_minibatch_bound_sum")] public double[] MinibatchBoundSum { get => _minibatchBound.Partials; init => _minibatchBound = new ExactSum(value); }
 
     [JsonPropertyName("bleu")] public BleuStatistics Bleu { get; init; } = new();
+
+    /// <summary>Sentences whose greedy reconstruction is the input, as the tokenizer writes both.</summary>
+    [JsonPropertyName("exact")] public long Exact { get; set; }
+
+    /// <summary>The beam reconstructions' BLEU statistics, when <see cref="EvaluationSettings.BeamWidth"/> is set.</summary>
+    [JsonPropertyName("beam_bleu")] public BleuStatistics? BeamBleu { get; set; }
+
+    [JsonPropertyName("beam_exact")] public long BeamExact { get; set; }
 
     [JsonPropertyName("mi_sample")] public required MutualInformationSample MutualInformation { get; init; }
 
@@ -142,6 +150,10 @@ public sealed class EvaluationPart
             _meanSquareSums[d].Add(part._meanSquareSums[d]);
         }
         Bleu.Add(part.Bleu);
+        Exact += part.Exact;
+        if (part.BeamBleu is not null)
+            (BeamBleu ??= new BleuStatistics()).Add(part.BeamBleu);
+        BeamExact += part.BeamExact;
         MutualInformation.Add(part.MutualInformation);
         Prior ??= part.Prior;
     }
@@ -178,6 +190,12 @@ public sealed class EvaluationPart
             MutualInformationAtBound = bound - mutualInformation < ElboSummary.AtBoundTolerance,
             ActiveUnits = activeUnits,
             ReconstructionBleu = Bleu.Score(smooth: false),
+            BleuPrecisions = Bleu.Precisions(),
+            BleuBrevityPenalty = Bleu.BrevityPenalty(),
+            Exact = (double)Exact / Sentences,
+            BeamWidth = BeamBleu is null ? null : Settings.BeamWidth,
+            BeamBleu = BeamBleu?.Score(smooth: false),
+            BeamExact = BeamBleu is null ? null : (double)BeamExact / Sentences,
             Sentences = checked((int)Sentences),
             Tokens = Tokens,
             TooLong = TooLong,

@@ -42,6 +42,23 @@ public sealed record EvaluationReport
     /// </summary>
     [JsonPropertyName("bleu")] public required double ReconstructionBleu { get; init; }
 
+    /// <summary>The unsmoothed 1- to 4-gram precisions (0–100) behind <see cref="ReconstructionBleu"/>.</summary>
+    [JsonPropertyName("bleu_precisions")] public required NgramPrecisions BleuPrecisions { get; init; }
+
+    /// <summary>BLEU's brevity penalty exp(min(0, 1 − r/c)) over the corpus.</summary>
+    [JsonPropertyName("bleu_brevity_penalty")] public required double BleuBrevityPenalty { get; init; }
+
+    /// <summary>Share of sentences whose greedy reconstruction equals the input, as the tokenizer writes both (so &lt;unk&gt; matches &lt;unk&gt;).</summary>
+    [JsonPropertyName("exact")] public required double Exact { get; init; }
+
+    /// <summary>Width of the length-normalised beam that <see cref="BeamBleu"/> decoded with; null without a beam.</summary>
+    [JsonPropertyName("beam_width")] public int? BeamWidth { get; init; }
+
+    /// <summary>Corpus BLEU of the beam reconstructions, as <see cref="ReconstructionBleu"/> is of the greedy ones.</summary>
+    [JsonPropertyName("beam_bleu")] public double? BeamBleu { get; init; }
+
+    [JsonPropertyName("beam_exact")] public double? BeamExact { get; init; }
+
     /// <summary>Prior samples' distinct unigrams over all unigrams; null when no prior samples were drawn.</summary>
     [JsonPropertyName("distinct1")] public double? Distinct1 { get; init; }
 

@@ -18,6 +18,8 @@ public sealed record EvaluationSettings
     [JsonPropertyName("block_lines")] public required int BlockLines { get; init; }
     [JsonPropertyName("mi_estimator")] public required MutualInformationEstimator MutualInformationEstimator { get; init; }
     [JsonPropertyName("mi_sentences")] public required int MutualInformationSentences { get; init; }
+    [JsonPropertyName("mi_data")] public string? MutualInformationData { get; init; }
+    [JsonPropertyName("beam_width")] public int BeamWidth { get; init; }
     [JsonPropertyName("shards")] public required int Shards { get; init; }
     [JsonPropertyName("textvae_version")] public required string TextVaeVersion { get; init; }
 }

@@ -128,6 +128,8 @@ public sealed class ModelEvaluator : IDisposable
                 BlockLines = blocks.BlockLines,
                 MutualInformationEstimator = options.MutualInformation,
                 MutualInformationSentences = MutualInformationSentences,
+                MutualInformationData = options.MutualInformationData,
+                BeamWidth = options.BeamWidth,
                 Shards = blocks.Shard.Count,
                 TextVaeVersion = TextVaeVersion.Current,
             },
@@ -144,6 +146,8 @@ public sealed class ModelEvaluator : IDisposable
                 progress?.Report(new ScoringProgress(done, null));
             }
         part.TooLong = blocks.TooLong;
+        if (options.MutualInformationData is { } miData && blocks.Shard.Index == 0)
+            SampleMutualInformation(part, miData, options.Seed, cancel);
         if (measuresPrior)
             part.Prior = MeasurePrior(options, training);
         return part;
@@ -167,27 +171,76 @@ public sealed class ModelEvaluator : IDisposable
         if (options.MutualInformation == MutualInformationEstimator.Minibatch)
             AddMinibatchMutualInformation(part, mu, logVar, lines, options);
 
-        var decoded = GreedyReconstruction.Of(_model, batch, ReconstructionLength(sentences), allowUnknown: true);
+        var greedy = MeanReconstruction.Of(_model, batch, MeanReconstruction.Greedy(ReconstructionLength));
+        var beam = options.BeamWidth > 0
+            ? MeanReconstruction.Of(_model, batch, MeanReconstruction.Greedy(ReconstructionLength) with { Strategy = DecodingStrategy.Beam, BeamWidth = options.BeamWidth })
+            : null;
+        if (beam is not null)
+            part.BeamBleu ??= new BleuStatistics();
+        var samplesMutualInformation = options.MutualInformation == MutualInformationEstimator.Aggregate && options.MutualInformationData is null;
         for (var row = 0; row < sentences.Length; row++)
         {
             var score = scored.Scores[row];
             var mean = scored.Mean(row);
             part.Add(score.Tokens, reconstruction[row], score.Kl, score.IwNll, mean);
-            var reference = Words(Tokenizer.Decode(sentences[row].Ids));
-            part.Bleu.Add(BleuStatistics.Of(Words(Tokenizer.Decode(decoded[row].Ids)), [NgramCounts.Of(reference)], [reference.Length]));
-            if (options.MutualInformation != MutualInformationEstimator.Aggregate)
-                continue;
-            var key = LineRandom.Seed(options.Seed, score.Line, RandomPurpose.MutualInformationSample);
-            if (!part.MutualInformation.Wants(key, score.Line))
-                continue;
-            var logVariance = scored.LogVariance(row);
-            using var draw = LineRandom.Normal(options.Seed, [score.Line], RandomPurpose.MutualInformationSample, latent);
-            var noise = latent == 0 ? [] : draw.data<float>().ToArray(); // a language model has no latent dimensions
-            var sample = new float[latent];
-            for (var d = 0; d < latent; d++)
-                sample[d] = mean[d] + MathF.Exp(0.5f * logVariance[d]) * noise[d];
-            part.MutualInformation.Add(MutualInformationEntry.Of(score.Line, key, mean, logVariance, sample));
+            var reference = Tokenizer.Decode(sentences[row].Ids);
+            part.Exact += AddReconstruction(part.Bleu, reference, greedy[row]);
+            if (beam is not null)
+                part.BeamExact += AddReconstruction(part.BeamBleu!, reference, beam[row]);
+            if (samplesMutualInformation)
+                AddMutualInformationEntry(part.MutualInformation, score.Line, mean, scored.LogVariance(row), options.Seed);
         }
+    }
+
+    /// <summary>Adds one reconstruction's BLEU statistics; 1 when it is the reference exactly, else 0.</summary>
+    private int AddReconstruction(BleuStatistics bleu, string reference, DecodedSentence reconstruction)
+    {
+        var text = Tokenizer.Decode(reconstruction.Ids);
+        var referenceWords = Words(reference);
+        bleu.Add(BleuStatistics.Of(Words(text), [NgramCounts.Of(referenceWords)], [referenceWords.Length]));
+        return text == reference ? 1 : 0;
+    }
+
+    /// <summary>Offers one sentence's posterior, with one z ~ q(z|x) drawn from its line, to the mutual-information sample.</summary>
+    private static void AddMutualInformationEntry(MutualInformationSample sample, long line, ReadOnlySpan<float> mean, ReadOnlySpan<float> logVariance, int seed)
+    {
+        var key = LineRandom.Seed(seed, line, RandomPurpose.MutualInformationSample);
+        if (!sample.Wants(key, line))
+            return;
+        var latent = mean.Length;
+        using var draw = LineRandom.Normal(seed, [line], RandomPurpose.MutualInformationSample, latent);
+        var noise = latent == 0 ? [] : draw.data<float>().ToArray(); // a language model has no latent dimensions
+        var z = new float[latent];
+        for (var d = 0; d < latent; d++)
+            z[d] = mean[d] + MathF.Exp(0.5f * logVariance[d]) * noise[d];
+        sample.Add(MutualInformationEntry.Of(line, key, mean, logVariance, z));
+    }
+
+    /// <summary>
+    /// Fills the mutual-information sample from the first <see cref="MutualInformationSentences"/> sentences of
+    /// another file (<see cref="EvaluationOptions.MutualInformationData"/>), encoded in line order.
+    /// </summary>
+    private void SampleMutualInformation(EvaluationPart part, string path, int seed, CancellationToken cancel)
+    {
+        var remaining = MutualInformationSentences;
+        foreach (var block in Blocks(path, Shard.All).Read())
+            foreach (var chunk in block.Sentences.OrderBy(sentence => sentence.Line).Take(remaining).Chunk(Batching.BatchSize))
+            {
+                cancel.ThrowIfCancellationRequested();
+                remaining -= chunk.Length;
+                using var scope = NewDisposeScope();
+                using var noGrad = no_grad();
+                using var evaluation = new EvaluationMode(_model);
+                var batch = SentenceBatch.Of(chunk.Select(sentence => sentence.Ids).ToArray()).To(_device);
+                var (_, _, encoderInput) = SentenceVae.Split(batch.Tokens);
+                var (mu, logVar) = _model.Encode(encoderInput, batch.Lengths); // [batch, latent]
+                var latent = (int)mu.shape[1];
+                var means = mu.cpu().data<float>().ToArray();
+                var logVariances = logVar.cpu().data<float>().ToArray();
+                for (var row = 0; row < chunk.Length; row++)
+                    AddMutualInformationEntry(part.MutualInformation, chunk[row].Line,
+                        means.AsSpan(row * latent, latent), logVariances.AsSpan(row * latent, latent), seed);
+            }
     }
 
     /// <summary>log p(x|z) at one z per sentence: [batch, latent] to [batch].</summary>
@@ -206,11 +259,11 @@ public sealed class ModelEvaluator : IDisposable
     }
 
     /// <summary>
-    /// The longest greedy reconstruction of a batch: one token longer than its longest sentence (its &lt;eos&gt;),
-    /// within the model's position limit. Batches are fixed by their block, so this is the same in every shard.
+    /// The most tokens a reconstruction or prior sample may have, &lt;eos&gt; included: one more than the longest
+    /// sentence training kept (data.maxLength), within the model's position limit. The same for every sentence, so
+    /// a reconstruction's length never depends on its batch or on the sentence it should match.
     /// </summary>
-    private int ReconstructionLength(NumberedSentence[] sentences) =>
-        Math.Min(sentences.Max(sentence => sentence.Ids.Length), _model.LongestSentence ?? int.MaxValue) + 1;
+    private int ReconstructionLength => Math.Min(Batching.MaxLength, _model.LongestSentence ?? int.MaxValue) + 1;
 
     private PriorMeasures MeasurePrior(EvaluationOptions options, TrainingCorpusIndex? training)
     {
@@ -231,13 +284,12 @@ public sealed class ModelEvaluator : IDisposable
     private List<string> SamplePrior(int count, int seed)
     {
         using var generator = SeededRandom.NewGenerator(LineRandom.Seed(seed, 0, RandomPurpose.PriorSample));
-        var maxLength = Math.Min(Batching.MaxLength, _model.LongestSentence ?? int.MaxValue) + 1;
         var texts = new List<string>(count);
         for (var start = 0; start < count; start += SampleRows)
         {
             using var scope = NewDisposeScope();
             var z = SeededRandom.Normal([Math.Min(SampleRows, count - start), _model.Options.LatentSize], _device, generator); // [rows, latent]
-            var decoded = SentenceDecoding.Decode(_model, z, new DecodingOptions { MaxLength = maxLength, AllowUnknown = true });
+            var decoded = SentenceDecoding.Decode(_model, z, new DecodingOptions { MaxLength = ReconstructionLength, AllowUnknown = true });
             texts.AddRange(decoded.Select(sentence => Tokenizer.Decode(sentence.Ids)));
         }
         return texts;

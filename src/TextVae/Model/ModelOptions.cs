@@ -24,6 +24,16 @@ public sealed record ModelOptions
     /// <summary>RNN encoders read the sentence in both directions and concatenate the final states.</summary>
     public bool Bidirectional { get; init; } = true;
 
+    /// <summary>
+    /// An LSTM or GRU encoder reads each sentence backwards (Sutskever et al. 2014): its final state then sits right
+    /// after the first words, which the decoder must produce first. Padding stays behind the real tokens, so a
+    /// unidirectional encoder keeps its fused kernel.
+    /// </summary>
+    public bool ReverseEncoderInput { get; init; }
+
+    /// <summary>What an LSTM or GRU encoder hands to the latent heads.</summary>
+    public RnnSummary RnnSummary { get; init; } = RnnSummary.Final;
+
     public CellKind Decoder { get; init; } = CellKind.Lstm;
     public int DecoderLayers { get; init; } = 1;
 
@@ -37,6 +47,18 @@ public sealed record ModelOptions
     /// every evaluation figure leave it out.
     /// </summary>
     public bool BagOfWords { get; init; }
+
+    /// <summary>
+    /// The output layer reads z beside each decoder hidden state, logits from [h_t; z] (Dieng et al. 2019, skip-VAE):
+    /// z reaches every prediction directly instead of only through the recurrence.
+    /// </summary>
+    public bool LatentToOutput { get; init; }
+
+    /// <summary>
+    /// BN-VAE (Zhu et al. 2020): μ is batch-normalised and scaled by this fixed γ (a learned shift follows), which holds
+    /// each dimension's expected KL at γ²/2 or more without clipping the ELBO's gradient; 0 turns it off.
+    /// </summary>
+    public double LatentBatchNormScale { get; init; }
 
     /// <summary>Transformer decoder: z as a memory token that every position attends to.</summary>
     public bool LatentAsMemory { get; init; } = true;
@@ -72,11 +94,15 @@ public sealed record ModelOptions
         ConfigCheck.InRange(TransformerDropout, 0, 0.99, "model.transformerDropout");
         ConfigCheck.Defined(Positions, "model.positions");
         ConfigCheck.Defined(Pooling, "model.pooling");
+        ConfigCheck.Defined(RnnSummary, "model.rnnSummary");
+        ConfigCheck.NotNegative(LatentBatchNormScale, "model.latentBatchNormScale");
         ConfigCheck.Positive(MaxPositions, "model.maxPositions");
         ConfigCheck.InRange(EmbeddingDropout, 0, 0.99, "model.embeddingDropout");
         ConfigCheck.InRange(OutputDropout, 0, 0.99, "model.outputDropout");
         if ((Encoder == CellKind.Transformer || Decoder == CellKind.Transformer) && HiddenSize % TransformerHeads != 0)
             throw new TextVaeException($"model.hiddenSize ({HiddenSize}) must be divisible by model.transformerHeads ({TransformerHeads})");
+        if (LatentToOutput && IsLanguageModel)
+            throw new TextVaeException("model.latentToOutput feeds z to the output layer and needs model.latentSize > 0");
         if (BagOfWords && IsLanguageModel)
             throw new TextVaeException("model.bagOfWords predicts words from z and needs model.latentSize > 0");
         if (Decoder == CellKind.Transformer && !IsLanguageModel && !LatentAsMemory && !LatentToEveryStep)

@@ -11,6 +11,18 @@ public sealed record ObjectiveOptions
     public double WordDropout { get; init; }
 
     /// <summary>
+    /// Denoising (Shen et al. 2020): share of the encoder's input words deleted in training, the rest closing up, so
+    /// that sentences a few edits apart get nearby codes; 0 turns it off. The decoder still rebuilds the whole sentence.
+    /// </summary>
+    public double EncoderWordDeletion { get; init; }
+
+    /// <summary>
+    /// Train a plain autoencoder: z = μ in training too, and the KL term left out of the loss (it is still measured).
+    /// The reference for what the network can pass through z; not a generative model, since nothing shapes q toward the prior.
+    /// </summary>
+    public bool DeterministicLatent { get; init; }
+
+    /// <summary>
     /// Free bits λ per dimension over the batch (Kingma et al. 2016), nats: each latent dimension's batch-mean KL is
     /// floored at λ, so a sentence's KL term is at least latentSize × λ on average over the batch; 0 turns it off.
     /// </summary>
@@ -49,6 +61,7 @@ public sealed record ObjectiveOptions
     {
         KlSchedule.Validate();
         ConfigCheck.InRange(WordDropout, 0, 1, "objective.wordDropout");
+        ConfigCheck.InRange(EncoderWordDeletion, 0, 0.99, "objective.encoderWordDeletion");
         ConfigCheck.NotNegative(FreeBits, "objective.freeBits");
         ConfigCheck.NotNegative(FreeBitsPerSentence, "objective.freeBitsPerSentence");
         if (FreeBits > 0 && FreeBitsPerSentence > 0)

@@ -35,20 +35,23 @@ public sealed class SentenceVae : Module<Tensor, Tensor, (Tensor Mu, Tensor LogV
         if (!options.IsLanguageModel)
         {
             encoder = SentenceEncoder.Create(options);
-            latent = new GaussianLatent(encoder.OutputSize, options.LatentSize);
+            latent = new GaussianLatent(encoder.OutputSize, options.LatentSize, options.LatentBatchNormScale);
         }
         decoder = SentenceDecoder.Create(options);
         outputDropout = Dropout(options.OutputDropout);
         if (options.BagOfWords)
             bagOfWords = Sequential(Linear(options.LatentSize, options.HiddenSize), Tanh(), Linear(options.HiddenSize, options.VocabularySize));
         if (options.TieEmbeddings)
-            toEmbedding = Linear(decoder.OutputSize, options.EmbeddingSize);
+            toEmbedding = Linear(FeatureSize, options.EmbeddingSize);
         else
-            output = Linear(decoder.OutputSize, options.VocabularySize);
+            output = Linear(FeatureSize, options.VocabularySize);
         RegisterComponents();
     }
 
     public ModelOptions Options { get; }
+
+    /// <summary>Width of what the output layer reads at each position: the decoder's hidden vector, and z after it with <see cref="ModelOptions.LatentToOutput"/>.</summary>
+    private long FeatureSize => decoder.OutputSize + (Options.LatentToOutput ? Options.LatentSize : 0);
 
     /// <summary>The inference network: encoder and latent heads (not the embedding, which the decoder shares).</summary>
     public IEnumerable<Modules.Parameter> EncoderParameters() =>
@@ -63,7 +66,7 @@ public sealed class SentenceVae : Module<Tensor, Tensor, (Tensor Mu, Tensor LogV
         using var noGrad = no_grad();
         using var freshDecoder = SentenceDecoder.Create(Options);
         decoder.load_state_dict(freshDecoder.state_dict());
-        using var freshOutput = Linear(decoder.OutputSize, toEmbedding is not null ? Options.EmbeddingSize : Options.VocabularySize);
+        using var freshOutput = Linear(FeatureSize, toEmbedding is not null ? Options.EmbeddingSize : Options.VocabularySize);
         (toEmbedding ?? output!).load_state_dict(freshOutput.state_dict());
     }
 
@@ -90,17 +93,20 @@ public sealed class SentenceVae : Module<Tensor, Tensor, (Tensor Mu, Tensor LogV
         return latent.call(encoder.call(embedded, lengths));
     }
 
-    /// <summary>Teacher-forced decoder hidden states.</summary>
+    /// <summary>Teacher-forced features for the output layer: the decoder's hidden states, each followed by z with <see cref="ModelOptions.LatentToOutput"/>.</summary>
     /// <param name="z">[batch, latent]</param>
     /// <param name="decoderInput">[batch, seq] ids <c>&lt;bos&gt; w1 … wn &lt;pad&gt;…</c></param>
-    /// <returns>[batch, seq, hidden]</returns>
-    public Tensor Decode(Tensor z, Tensor decoderInput) =>
-        decoder.call(embeddingDropout.call(embedding.call(decoderInput)), z);
+    /// <returns>[batch, seq, features]</returns>
+    public Tensor Decode(Tensor z, Tensor decoderInput)
+    {
+        var hidden = decoder.call(embeddingDropout.call(embedding.call(decoderInput)), z); // [batch, seq, hidden]
+        return Options.LatentToOutput ? cat([hidden, z.unsqueeze(1).expand(-1, hidden.shape[1], -1)], 2) : hidden;
+    }
 
     /// <summary>The output projection's number format in training mode; evaluation mode always uses float32.</summary>
     public ProjectionPrecision TrainingProjection { get; set; } = ProjectionPrecision.Float32;
 
-    /// <summary>Token logits from decoder hidden vectors: [..., hidden] → [..., vocabulary].</summary>
+    /// <summary>Token logits from the output layer's features (<see cref="Decode"/>): [..., features] → [..., vocabulary].</summary>
     public Tensor Logits(Tensor hidden)
     {
         hidden = outputDropout.call(hidden);
@@ -119,8 +125,8 @@ public sealed class SentenceVae : Module<Tensor, Tensor, (Tensor Mu, Tensor LogV
     /// <returns>Logits of the next token [batch, vocabulary], and the state after it.</returns>
     public (Tensor Logits, DecoderState Next) DecodeStep(Tensor previous, DecoderState state)
     {
-        var (hidden, next) = decoder.Step(embedding.call(previous), state);
-        return (Logits(hidden), next);
+        var (hidden, next) = decoder.Step(embedding.call(previous), state); // [batch, hidden]
+        return (Logits(Options.LatentToOutput ? cat([hidden, state.Z], 1) : hidden), next);
     }
 
     /// <summary>
@@ -132,8 +138,10 @@ public sealed class SentenceVae : Module<Tensor, Tensor, (Tensor Mu, Tensor LogV
     public VaeLoss Loss(SentenceBatch batch, double klWeight, ObjectiveOptions objective, Generator? wordDropoutRandom = null)
     {
         var (decoderInput, targets, encoderInput) = Split(batch.Tokens);
-        var (mu, logVar) = Encode(encoderInput, batch.Lengths);
-        var z = training ? GaussianLatent.Reparameterize(mu, logVar) : mu;
+        var (mu, logVar) = training && objective.EncoderWordDeletion > 0
+            ? EncodeWithDeletions(encoderInput, batch.Lengths, objective.EncoderWordDeletion, wordDropoutRandom)
+            : Encode(encoderInput, batch.Lengths);
+        var z = training && !objective.DeterministicLatent ? GaussianLatent.Reparameterize(mu, logVar) : mu;
         if (training)
             decoderInput = WordDropout.Apply(decoderInput, objective.WordDropout, wordDropoutRandom);
 
@@ -142,10 +150,17 @@ public sealed class SentenceVae : Module<Tensor, Tensor, (Tensor Mu, Tensor LogV
         var klPerDimension = klPerSentenceAndDimension.mean([0]); // [latent]
         var kl = klPerDimension.sum();
         var klTerm = FreeBits.KlTerm(klPerSentenceAndDimension, objective);
-        var loss = reconstruction + klWeight * klTerm;
+        var loss = objective.DeterministicLatent ? reconstruction : reconstruction + klWeight * klTerm;
         if (bagOfWords is not null)
             loss = loss + BagOfWordsNll(z, targets, batch.Lengths).sum() / batch.Size;
         return new VaeLoss(loss, reconstruction, kl, klTerm, klPerDimension);
+    }
+
+    /// <summary>q(z|x̃) of a denoising autoencoder (Shen et al. 2020): the encoder reads each sentence with some words deleted.</summary>
+    private (Tensor Mu, Tensor LogVar) EncodeWithDeletions(Tensor encoderInput, Tensor lengths, double rate, Generator? random)
+    {
+        var (kept, keptLengths) = WordDeletion.Apply(encoderInput, lengths, rate, random);
+        return Encode(kept, keptLengths);
     }
 
     /// <summary>Zhao et al. (2017): −Σ_t log f(z)[w_t] over the sentence's target tokens, f a softmax over the vocabulary predicted from z alone.</summary>

@@ -284,19 +284,28 @@ public sealed class Trainer : IDisposable
     private ReconstructionExample[] ShowReconstructions()
     {
         var examples = _validSentences.Take(_config.Training.ShowReconstructions)
-            .Select(sentence => new ReconstructionExample(_tokenizer.Decode(sentence), _tokenizer.Decode(GreedyReconstruction.Of(_model, sentence, _device, _config.Data.MaxLength + 1))))
+            .Select(sentence => new ReconstructionExample(_tokenizer.Decode(sentence), _tokenizer.Decode(MeanReconstruction.Of(_model, sentence, _device, _config.Data.MaxLength + 1))))
             .ToArray();
         foreach (var example in examples)
             _logger.LogInformation("  {Input}\n    -> {Output}", example.Input, example.Output);
         return examples;
     }
 
-    /// <summary>Saves <c>best</c> when the validation ELBO improved; returns whether it did.</summary>
+    /// <summary>
+    /// What validation maximises: the ELBO, or for a plain autoencoder (<see cref="ObjectiveOptions.DeterministicLatent"/>),
+    /// whose KL nothing holds down, the reconstruction log-likelihood it trains for.
+    /// </summary>
+    private string ValidationObjective => _config.Objective.DeterministicLatent ? "reconstruction" : "ELBO";
+
+    private double ValidationScore(ElboSummary result) => _config.Objective.DeterministicLatent ? -result.Reconstruction : result.Elbo;
+
+    /// <summary>Saves <c>best</c> when the <see cref="ValidationObjective"/> improved; returns whether it did.</summary>
     private bool KeepIfBest(ElboSummary result)
     {
-        if (!(result.Elbo > _state.BestValidElbo))
+        var score = ValidationScore(result);
+        if (!(score > _state.BestValidElbo))
             return false;
-        _state = _state with { BestValidElbo = result.Elbo, EpochsWithoutImprovement = 0, EpochsSinceLearningRateChange = 0 };
+        _state = _state with { BestValidElbo = score, EpochsWithoutImprovement = 0, EpochsSinceLearningRateChange = 0 };
         Save(_run.Best);
         return true;
     }
@@ -313,7 +322,7 @@ public sealed class Trainer : IDisposable
         if (training.LearningRateSchedule == LearningRateScheduleKind.Plateau && _state.EpochsSinceLearningRateChange > training.PlateauPatience)
             DecayLearningRate();
         if (training.EarlyStoppingPatience > 0 && _state.EpochsWithoutImprovement >= training.EarlyStoppingPatience)
-            return $"validation ELBO did not improve for {_state.EpochsWithoutImprovement} epochs (early stopping)";
+            return $"validation {ValidationObjective} did not improve for {_state.EpochsWithoutImprovement} epochs (early stopping)";
         return null;
     }
 

@@ -9,7 +9,7 @@ import math
 import torch
 from torch import nn
 from torch.nn import functional as F
-from torch.nn.utils.rnn import pack_padded_sequence
+from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
 PAD = 0
 
@@ -37,24 +37,37 @@ class PositionalEncoding(nn.Module):
 
 
 class RnnEncoder(nn.Module):
-    """(Bidirectional) LSTM or GRU over the packed sentence; the summary is the last layer's final states, concatenated."""
+    """(Bidirectional) LSTM or GRU over the packed sentence, read backwards if so trained; the summary is the last
+    layer's final states, concatenated, followed by the mean of its outputs over the real tokens for final_and_mean."""
 
     def __init__(self, o):
         super().__init__()
         self.directions = 2 if o["bidirectional"] else 1
+        self.reverse = o.get("reverse_encoder_input", False)
+        self.with_mean = o.get("rnn_summary", "final") == "final_and_mean"
         rnn = nn.LSTM if o["encoder"] == "lstm" else nn.GRU
         module = rnn(o["embedding_size"], o["hidden_size"], o["encoder_layers"], batch_first=True, bidirectional=o["bidirectional"])
         self.lstm = module if o["encoder"] == "lstm" else None
         self.gru = module if o["encoder"] == "gru" else None
 
     def forward(self, embedded, lengths):  # [batch, seq, embedding], [batch]
+        position = torch.arange(embedded.shape[1], device=embedded.device).unsqueeze(0)  # [1, seq]
+        if self.reverse:
+            length = lengths.unsqueeze(1)
+            source = torch.where(position < length, length - 1 - position, position)  # [batch, seq]
+            embedded = embedded.gather(1, source.unsqueeze(2).expand(-1, -1, embedded.shape[2]))
         packed = pack_padded_sequence(embedded, lengths.cpu(), batch_first=True, enforce_sorted=False)
         if self.lstm is not None:
-            _, (final, _) = self.lstm(packed)
+            packed_output, (final, _) = self.lstm(packed)
         else:
-            _, final = self.gru(packed)  # [layers · directions, batch, hidden]
+            packed_output, final = self.gru(packed)  # [layers · directions, batch, hidden]
         last_layer = final[-self.directions:]  # [directions, batch, hidden]
-        return last_layer.permute(1, 0, 2).reshape(embedded.shape[0], -1)  # [batch, directions · hidden]
+        summary = last_layer.permute(1, 0, 2).reshape(embedded.shape[0], -1)  # [batch, directions · hidden]
+        if not self.with_mean:
+            return summary
+        output, _ = pad_packed_sequence(packed_output, batch_first=True, total_length=embedded.shape[1])  # [batch, seq, directions · hidden]
+        real = (position < lengths.unsqueeze(1)).unsqueeze(2).to(output.dtype)  # [batch, seq, 1]
+        return torch.cat([summary, (output * real).sum(1) / real.sum(1)], 1)
 
 
 class TransformerSentenceEncoder(nn.Module):
@@ -83,15 +96,22 @@ class TransformerSentenceEncoder(nn.Module):
 
 
 class GaussianLatent(nn.Module):
-    """q(z|x) = N(μ, diag σ²): two linear heads on the encoder's summary."""
+    """q(z|x) = N(μ, diag σ²): two linear heads on the encoder's summary; with BN-VAE (Zhu et al. 2020) μ is
+    batch-normalised (running statistics outside training), scaled by the fixed γ and shifted by a learned β."""
 
-    def __init__(self, input_size, latent_size):
+    def __init__(self, input_size, latent_size, batch_norm_scale=0.0):
         super().__init__()
         self.mean = nn.Linear(input_size, latent_size)
         self.logVariance = nn.Linear(input_size, latent_size)
+        self.scale = batch_norm_scale
+        self.meanNorm = nn.BatchNorm1d(latent_size, affine=False) if batch_norm_scale > 0 else None
+        self.meanShift = nn.Parameter(torch.zeros(latent_size)) if batch_norm_scale > 0 else None
 
     def forward(self, summary):
-        return self.mean(summary), self.logVariance(summary)
+        mu = self.mean(summary)
+        if self.meanNorm is not None:
+            mu = self.scale * self.meanNorm(mu) + self.meanShift
+        return mu, self.logVariance(summary)
 
 
 class RnnDecoder(nn.Module):
@@ -189,15 +209,18 @@ class SentenceVae(nn.Module):
         self.options = o
         self.embedding = nn.Embedding(o["vocabulary_size"], o["embedding_size"], padding_idx=PAD)
         self.encoder = TransformerSentenceEncoder(o) if o["encoder"] == "transformer" else RnnEncoder(o)
-        encoder_size = o["hidden_size"] * (2 if o["encoder"] != "transformer" and o["bidirectional"] else 1)
-        self.latent = GaussianLatent(encoder_size, o["latent_size"])
+        rnn = o["encoder"] != "transformer"
+        encoder_size = o["hidden_size"] * (2 if rnn and o["bidirectional"] else 1) * (2 if rnn and o.get("rnn_summary", "final") == "final_and_mean" else 1)
+        self.latent = GaussianLatent(encoder_size, o["latent_size"], o.get("latent_batch_norm_scale", 0.0))
+        self.latent_to_output = o.get("latent_to_output", False)
+        features = o["hidden_size"] + (o["latent_size"] if self.latent_to_output else 0)
         self.decoder = TransformerSentenceDecoder(o) if o["decoder"] == "transformer" else RnnDecoder(o)
         if o["tie_embeddings"]:
-            self.toEmbedding = nn.Linear(o["hidden_size"], o["embedding_size"])
+            self.toEmbedding = nn.Linear(features, o["embedding_size"])
             self.output = None
         else:
             self.toEmbedding = None
-            self.output = nn.Linear(o["hidden_size"], o["vocabulary_size"])
+            self.output = nn.Linear(features, o["vocabulary_size"])
         # Zhao et al.'s bag-of-words head is used only in training; it is built so that every exported tensor has its place.
         self.bagOfWords = nn.Sequential(
             nn.Linear(o["latent_size"], o["hidden_size"]), nn.Tanh(), nn.Linear(o["hidden_size"], o["vocabulary_size"])
@@ -206,13 +229,15 @@ class SentenceVae(nn.Module):
     def encode(self, encoder_input, lengths):  # [batch, seq] w1 … wn <eos> <pad>…, [batch] → μ, log σ² [batch, latent]
         return self.latent(self.encoder(self.embedding(encoder_input), lengths))
 
-    def logits(self, hidden):  # [..., hidden] → [..., vocabulary]
+    def logits(self, hidden):  # [..., features] → [..., vocabulary]; features are [h; z] with latent_to_output
         if self.toEmbedding is not None:
             return F.linear(self.toEmbedding(hidden), self.embedding.weight)
         return self.output(hidden)
 
     def reconstruction_nll(self, z, decoder_input, targets, lengths):  # → [batch] nats, −log p(x|z)
         hidden = self.decoder(self.embedding(decoder_input), z)  # [batch, seq, hidden]
+        if self.latent_to_output:
+            hidden = torch.cat([hidden, z.unsqueeze(1).expand(-1, hidden.shape[1], -1)], 2)  # [batch, seq, hidden + latent]
         mask = torch.arange(targets.shape[1], device=targets.device).unsqueeze(0) < lengths.unsqueeze(1)  # [batch, seq]
         token_nll = F.cross_entropy(self.logits(hidden[mask]), targets[mask], reduction="none")  # [tokens]
         sentence = torch.arange(targets.shape[0], device=targets.device).unsqueeze(1).expand_as(targets)[mask]
@@ -222,5 +247,7 @@ class SentenceVae(nn.Module):
         return self.decoder.start(z)
 
     def decode_step(self, previous, state):  # [batch] ids → logits [batch, vocabulary], state
-        hidden, following = self.decoder.step(self.embedding(previous), state)
+        hidden, following = self.decoder.step(self.embedding(previous), state)  # [batch, hidden]
+        if self.latent_to_output:
+            hidden = torch.cat([hidden, state["z"]], 1)
         return self.logits(hidden), following

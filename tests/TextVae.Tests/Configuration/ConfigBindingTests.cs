@@ -63,6 +63,23 @@ public class ConfigBindingTests
 
         Assert.StartsWith("training.epochs", error.Message);
     }
+
+    [Fact]
+    public void The_latent_path_settings_bind_by_their_spelled_names_and_bad_values_are_named()
+    {
+        var model = ConfigBinding.Bind<TextVae.Model.ModelOptions>(
+            Json("""{"model":{"reverseEncoderInput":true,"rnnSummary":"finalAndMean","latentToOutput":true,"latentBatchNormScale":0.6}}"""), "model");
+        var objective = ConfigBinding.Bind<TextVae.Model.ObjectiveOptions>(
+            Json("""{"objective":{"deterministicLatent":true,"encoderWordDeletion":0.2}}"""), "objective");
+
+        Assert.True(model.ReverseEncoderInput && model.LatentToOutput && objective.DeterministicLatent);
+        Assert.Equal(TextVae.Model.RnnSummary.FinalAndMean, model.RnnSummary);
+        Assert.Equal(0.6, model.LatentBatchNormScale);
+        Assert.Equal(0.2, objective.EncoderWordDeletion);
+        Assert.StartsWith("model.latentBatchNormScale", Assert.ThrowsAny<TextVaeException>(() => (model with { LatentBatchNormScale = -1 }).Validate()).Message);
+        Assert.StartsWith("objective.encoderWordDeletion", Assert.ThrowsAny<TextVaeException>(() => (objective with { EncoderWordDeletion = 1 }).Validate()).Message);
+        Assert.StartsWith("model.latentToOutput", Assert.ThrowsAny<TextVaeException>(() => (model with { LatentSize = 0, VocabularySize = 10 }).Validate()).Message);
+    }
 }
 
 public class TrainConfigTests

@@ -68,14 +68,14 @@ public sealed class EvaluationFidelityTests(TinyModel tiny) : IDisposable
     [Fact]
     public void Eval_decoding_may_write_unknown_as_the_references_do()
     {
-        // A decoder that always prefers <unk>: references of four unknown words against reconstructions of five
-        // (the cap is the batch's longest sentence plus its <eos>) match 4/5, 3/4, 2/3 and 1/2 of their n-grams.
+        // A decoder that always prefers <unk>: references of four unknown words against reconstructions of seventeen
+        // (the cap is the training limit of 16 tokens plus <eos>, whatever the batch) match 4/17, 3/16, 2/15 and 1/14 of their n-grams.
         using var evaluator = new ModelEvaluator(Copy(weights: OutputBiased((SpecialTokens.Unk, 50))), CPU);
         var data = _directory.Write("unknown.txt", "qqqx wwwx eeex rrrx", "zzzx yyyx xxxq vvvx");
 
         var report = evaluator.Evaluate(data, new EvaluationOptions { Samples = 1, PriorSamples = 4 });
 
-        Assert.Equal(100 * Math.Pow(4.0 / 5 * 3 / 4 * 2 / 3 * 1 / 2, 0.25), report.ReconstructionBleu, 6);
+        Assert.Equal(100 * Math.Pow(4.0 / 17 * 3 / 16 * 2 / 15 * 1 / 14, 0.25), report.ReconstructionBleu, 6);
         // Every prior sample is <unk> repeated up to the training limit of 16 tokens plus one.
         Assert.Equal(1.0 / (4 * 17), report.Distinct1!.Value, 9);
     }

@@ -68,7 +68,8 @@ public sealed class ModelEvaluatorTests(TinyModel tiny) : IDisposable
         Assert.InRange(report.Novelty!.Value, 0, 1);
         Assert.Equal(report.Elbo, -(report.Reconstruction + report.Kl), 1e-9);
         var keys = JsonDocument.Parse(JsonSerializer.Serialize(report)).RootElement.EnumerateObject().Select(p => p.Name);
-        Assert.Equal(["elbo", "rec", "kl", "iw_nll", "ppl", "mi", "mi_estimator", "mi_bound", "mi_at_bound", "au", "bleu", "distinct1", "distinct2",
+        Assert.Equal(["elbo", "rec", "kl", "iw_nll", "ppl", "mi", "mi_estimator", "mi_bound", "mi_at_bound", "au", "bleu", "bleu_precisions",
+            "bleu_brevity_penalty", "exact", "beam_width", "beam_bleu", "beam_exact", "distinct1", "distinct2",
             "self_bleu", "novelty", "sentences", "tokens", "too_long"], keys);
     }
 
