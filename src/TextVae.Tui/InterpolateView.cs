@@ -21,7 +21,7 @@ public sealed class InterpolateView : GenerationView
         // Two validation sentences, as the quickstart uses, so the first Ctrl+G shows a path rather than an error.
         if (model.Generator?.ValidationPair() is var (first, second))
             (First.Text, Second.Text) = (first, second);
-                _steps = Form.Field(this, "steps", "8", 0, 2, 4);
+        _steps = Form.Field(this, "steps", "8", 0, 2, 4);
         _mode = new ChoiceField<InterpolationPath>(this, "Path:", "mode", InterpolationPath.Linear, Pos.Right(_steps) + 2, 2);
         Decoding = new DecodingPanel { X = 0, Y = 4 };
         Add(Decoding);

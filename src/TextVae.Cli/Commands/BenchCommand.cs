@@ -21,7 +21,7 @@ public static class BenchCommand
 
     public static Command Create()
     {
-        var command = new Command("bench", "Measure training, encoding and scoring speed and memory, and generation latency (see README, Performance).");
+        var command = new Command("bench", "Measure training, encoding and scoring speed and memory, and generation latency (see docs/performance.md).");
         command.Subcommands.Add(CreateTrain());
         command.Subcommands.Add(CreateSoak());
         command.Subcommands.Add(CreateEncode());

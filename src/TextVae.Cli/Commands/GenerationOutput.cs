@@ -11,7 +11,7 @@ public static class GenerationOutput
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, // like every JSON a user parses (README: "JSON output")
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower, // like every JSON a user parses (docs/cli.md, "JSON output")
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping, // sentences stay readable: no \uXXXX for every accent
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals, // a token the model gives probability 0 scores −∞

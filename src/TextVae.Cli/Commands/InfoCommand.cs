@@ -34,10 +34,10 @@ public static class InfoCommand
                 output.WriteLine($"             (a copy with {TorchRuntime.MissingVersion} marked weak: this host's libstdc++ predates GCC 13)");
             WriteCuda(output);
             output.WriteLine(OpenMpWaitPolicy.Applied
-                ? $"openmp       idle threads sleep ({OpenMpWaitPolicy.Variable}={OpenMpWaitPolicy.Passive}, README, Performance)"
+                ? $"openmp       idle threads sleep ({OpenMpWaitPolicy.Variable}={OpenMpWaitPolicy.Passive}, docs/performance.md)"
                 : "openmp       as the system set it (OMP_WAIT_POLICY or GOMP_SPINCOUNT given, or not Linux)");
             output.WriteLine(GlibcMallocTuning.Applied
-                ? "malloc       glibc, large blocks kept in the heap between steps (README, Performance)"
+                ? "malloc       glibc, large blocks kept in the heap between steps (docs/performance.md)"
                 : "malloc       as the system set it (no glibc, or MALLOC_*/GLIBC_TUNABLES given)");
             output.WriteLine($"device       {DeviceSelector.Describe(DeviceSelector.Resolve(device.Read(parse)))}");
             return 0;

@@ -16,7 +16,7 @@ public sealed record TrainingOptions
     public double Momentum { get; init; }
     public double GradientClip { get; init; } = 5.0;
 
-    /// <summary>Number format of the output projection while training (README, Performance); float32 is exact.</summary>
+    /// <summary>Number format of the output projection while training (docs/training.md); float32 is exact.</summary>
     public ProjectionPrecision ProjectionPrecision { get; init; } = ProjectionPrecision.Float32;
 
     public LearningRateScheduleKind LearningRateSchedule { get; init; } = LearningRateScheduleKind.Constant;

@@ -4,7 +4,7 @@ namespace TextVae.Evaluation;
 /// BLEU (Papineni et al. 2002) on whitespace tokens, on a 0–100 scale: uniform weights over 1..4-grams, clipped
 /// counts against the reference(s), brevity penalty with the closest reference length.
 /// <see cref="Corpus"/> is unsmoothed, with statistics summed over the corpus, as multi-bleu.perl and sacreBLEU compute
-/// it. <see cref="Sentence"/> is NLTK's <c>sentence_bleu</c> with <c>SmoothingFunction().method1</c> (Chen and Cherry
+/// it. <see cref="Sentence(string[], string[][])"/> is NLTK's <c>sentence_bleu</c> with <c>SmoothingFunction().method1</c> (Chen and Cherry
 /// 2014, method 1), as the self-BLEU literature uses it: an order with no match counts ε = 0.1 matches, each order's
 /// denominator is at least 1 (so a hypothesis shorter than 4 tokens is still scored), and no unigram match scores 0.
 /// </summary>

@@ -32,7 +32,8 @@ public sealed class MutualInformationSample
     [JsonPropertyName("capacity")] public int Capacity { get; }
 
     /// <summary>Kept sentences in line order.</summary>
-    [JsonPropertyName("entries")] public IReadOnlyList<MutualInformationEntry> Entries =>
+    [JsonPropertyName("entries")]
+    public IReadOnlyList<MutualInformationEntry> Entries =>
         _largestFirst.UnorderedItems.Select(item => item.Element).OrderBy(entry => entry.Line).ToArray();
 
     /// <summary>Whether a sentence with this key would be kept; lets callers skip drawing its z otherwise.</summary>

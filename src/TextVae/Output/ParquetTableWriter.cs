@@ -6,7 +6,7 @@ namespace TextVae.Output;
 /// <summary>
 /// Parquet through Parquet.Net: one typed column per field (a vector becomes NAME_0 … float columns, which every
 /// reader understands), rows buffered and written in row groups of <see cref="RowGroupRows"/>, so memory stays flat
-/// however many rows there are. Snappy-compressed; <paramref name="metadata"/> goes into the file's key-value metadata.
+/// however many rows there are. Snappy-compressed; the constructor's <c>metadata</c> goes into the file's key-value metadata.
 /// </summary>
 public sealed class ParquetTableWriter<TRow> : ITableWriter<TRow>
 {

@@ -5,7 +5,7 @@ namespace TextVae.Training;
 /// <summary>Appends <see cref="MetricsRecord"/>s to <c>metrics.jsonl</c> in a run folder, one JSON object a line.</summary>
 public sealed class MetricsLog(string path)
 {
-    // snake_case like every JSON a user parses (README: "JSON output").
+    // snake_case like every JSON a user parses (docs/cli.md, "JSON output").
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
 
     public string Path { get; } = path;

@@ -272,9 +272,18 @@ public sealed class Trainer : IDisposable
 
     private MetricsRecord ValidationRecord(ElboSummary result, int epoch) => new()
     {
-        Kind = MetricsRecordKind.Valid, Step = _state.Step, Epoch = epoch + 1, Loss = -result.Elbo, Reconstruction = result.Reconstruction,
-        Kl = result.Kl, KlWeight = _schedule.Weight(_state.Step), LearningRate = _state.LearningRate, Elbo = result.Elbo,
-        Perplexity = result.Perplexity, ActiveUnits = result.ActiveUnits, MutualInformation = result.MutualInformation,
+        Kind = MetricsRecordKind.Valid,
+        Step = _state.Step,
+        Epoch = epoch + 1,
+        Loss = -result.Elbo,
+        Reconstruction = result.Reconstruction,
+        Kl = result.Kl,
+        KlWeight = _schedule.Weight(_state.Step),
+        LearningRate = _state.LearningRate,
+        Elbo = result.Elbo,
+        Perplexity = result.Perplexity,
+        ActiveUnits = result.ActiveUnits,
+        MutualInformation = result.MutualInformation,
     };
 
     private void LogValidation(ElboSummary result, int epoch) =>
@@ -374,9 +383,15 @@ public sealed class Trainer : IDisposable
         var eta = progress.SecondsPerStep * (totalSteps - _state.Step);
         var record = new MetricsRecord
         {
-            Kind = MetricsRecordKind.Train, Step = _state.Step, Epoch = _state.Epoch + 1, Loss = progress.Loss,
-            Reconstruction = progress.Reconstruction, Kl = progress.Kl, KlWeight = klWeight,
-            LearningRate = _state.LearningRate, TokensPerSecond = progress.TokensPerSecond,
+            Kind = MetricsRecordKind.Train,
+            Step = _state.Step,
+            Epoch = _state.Epoch + 1,
+            Loss = progress.Loss,
+            Reconstruction = progress.Reconstruction,
+            Kl = progress.Kl,
+            KlWeight = klWeight,
+            LearningRate = _state.LearningRate,
+            TokensPerSecond = progress.TokensPerSecond,
         };
         _metrics.Append(record);
         Logged?.Invoke(record);

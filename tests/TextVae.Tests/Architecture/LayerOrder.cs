@@ -3,8 +3,8 @@ using System.Reflection;
 namespace TextVae.Tests.Architecture;
 
 /// <summary>
-/// The layers of the code, read from the one place they are written: the <c>text</c> block under README's
-/// "Code map", highest first, peers on one line. A layer is a namespace below <c>TextVae</c> (its first part, so
+/// The layers of the code, read from the one place they are written: the <c>text</c> block under "Code map" in
+/// <c>docs/architecture.md</c>, highest first, peers on one line. A layer is a namespace below <c>TextVae</c> (its first part, so
 /// <c>TextVae.Cli.Commands</c> is in <c>Cli</c>); <c>TextVae</c> alone is the root namespace.
 /// </summary>
 public sealed class LayerOrder
@@ -16,18 +16,20 @@ public sealed class LayerOrder
 
     private LayerOrder(IReadOnlyList<IReadOnlyList<string>> ranks) => Ranks = ranks;
 
-    public static LayerOrder FromReadme() => Parse(File.ReadAllText(RepositoryFiles.Get("README.md")));
+    public const string Document = "docs/architecture.md";
 
-    public static LayerOrder Parse(string readme)
+    public static LayerOrder FromDocument() => Parse(File.ReadAllText(RepositoryFiles.Get(Document)));
+
+    public static LayerOrder Parse(string document)
     {
-        var lines = readme.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
+        var lines = document.Split('\n').Select(line => line.TrimEnd('\r')).ToList();
         var section = lines.FindIndex(line => line == "## Code map");
         if (section < 0)
-            throw new InvalidOperationException("README has no \"## Code map\" section");
+            throw new InvalidOperationException($"{Document} has no \"## Code map\" section");
         var start = lines.FindIndex(section, line => line == "```text");
         var end = start < 0 ? -1 : lines.FindIndex(start + 1, line => line == "```");
         if (start < 0 || end < 0)
-            throw new InvalidOperationException("README's code map has no ```text block of layers");
+            throw new InvalidOperationException($"{Document}'s code map has no ```text block of layers");
         var ranks = lines.Skip(start + 1).Take(end - start - 1)
             .Select(line => (IReadOnlyList<string>)line.Split(' ', StringSplitOptions.RemoveEmptyEntries))
             .Where(rank => rank.Count > 0)
@@ -50,7 +52,7 @@ public sealed class LayerOrder
         for (var rank = 0; rank < Ranks.Count; rank++)
             if (Ranks[rank].Contains(layer))
                 return rank;
-        throw new InvalidOperationException($"layer {layer} is not in README's code map");
+        throw new InvalidOperationException($"layer {layer} is not in the code map of {Document}");
     }
 
     public static string Namespace(string layer) => layer == Root ? Root : $"{Root}.{layer}";

@@ -3,12 +3,12 @@ using NetArchTest.Rules;
 namespace TextVae.Tests.Architecture;
 
 /// <summary>
-/// Folders are layers that point one way (README's code map): a type never uses a layer above its own or a peer
+/// Folders are layers that point one way (the code map in docs/architecture.md): a type never uses a layer above its own or a peer
 /// beside it, the library never uses a front end, and only plotting draws.
 /// </summary>
 public class LayerTests
 {
-    private static readonly LayerOrder Order = LayerOrder.FromReadme();
+    private static readonly LayerOrder Order = LayerOrder.FromDocument();
 
     public static TheoryData<string> Layers() => new(Order.Layers);
 
@@ -22,7 +22,7 @@ public class LayerTests
             .Distinct()
             .ToArray();
 
-        Assert.True(unplaced.Length == 0, $"not in README's code map: {string.Join(", ", unplaced)}");
+        Assert.True(unplaced.Length == 0, $"not in the code map of {LayerOrder.Document}: {string.Join(", ", unplaced)}");
     }
 
     [Theory]

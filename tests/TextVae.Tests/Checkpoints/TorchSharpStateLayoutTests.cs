@@ -10,7 +10,12 @@ public class TorchSharpStateLayoutTests
 {
     private static readonly ModelOptions Options = new()
     {
-        VocabularySize = 6, EmbeddingSize = 4, HiddenSize = 4, LatentSize = 2, Encoder = CellKind.Gru, Decoder = CellKind.Gru,
+        VocabularySize = 6,
+        EmbeddingSize = 4,
+        HiddenSize = 4,
+        LatentSize = 2,
+        Encoder = CellKind.Gru,
+        Decoder = CellKind.Gru,
     };
 
     [Theory]

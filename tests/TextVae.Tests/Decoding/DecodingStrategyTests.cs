@@ -145,7 +145,13 @@ public sealed class DecodingStrategyTests : IDisposable
         using var scope = NewDisposeScope();
         using var tied = new SentenceVae(new ModelOptions
         {
-            VocabularySize = 12, EmbeddingSize = 4, HiddenSize = 8, LatentSize = 2, Encoder = CellKind.Gru, Decoder = CellKind.Gru, TieEmbeddings = true,
+            VocabularySize = 12,
+            EmbeddingSize = 4,
+            HiddenSize = 8,
+            LatentSize = 2,
+            Encoder = CellKind.Gru,
+            Decoder = CellKind.Gru,
+            TieEmbeddings = true,
         });
         using (no_grad())
             foreach (var (name, parameter) in tied.named_parameters())

@@ -44,8 +44,15 @@ public sealed class EvaluationFidelityTests(TinyModel tiny) : IDisposable
     {
         var options = new ModelOptions
         {
-            VocabularySize = _checkpoint.Tokenizer.VocabularySize, EmbeddingSize = 16, HiddenSize = 16, LatentSize = 4,
-            Encoder = CellKind.Transformer, Decoder = CellKind.Transformer, TransformerHeads = 2, TransformerFeedForward = 32, MaxPositions = 6,
+            VocabularySize = _checkpoint.Tokenizer.VocabularySize,
+            EmbeddingSize = 16,
+            HiddenSize = 16,
+            LatentSize = 4,
+            Encoder = CellKind.Transformer,
+            Decoder = CellKind.Transformer,
+            TransformerHeads = 2,
+            TransformerFeedForward = 32,
+            MaxPositions = 6,
         };
         manual_seed(5);
         using var model = new SentenceVae(options);

@@ -125,8 +125,16 @@ public sealed class ModelExportTests : IDisposable
             Data = new() { MaxLength = 12 },
             Model = new ModelOptions
             {
-                VocabularySize = tokenizer.VocabularySize, EmbeddingSize = 6, HiddenSize = 6, LatentSize = 3,
-                Encoder = encoder, Decoder = decoder, TieEmbeddings = tied, TransformerHeads = 2, TransformerFeedForward = 8, MaxPositions = 16,
+                VocabularySize = tokenizer.VocabularySize,
+                EmbeddingSize = 6,
+                HiddenSize = 6,
+                LatentSize = 3,
+                Encoder = encoder,
+                Decoder = decoder,
+                TieEmbeddings = tied,
+                TransformerHeads = 2,
+                TransformerFeedForward = 8,
+                MaxPositions = 16,
             },
         };
         using var model = new SentenceVae(config.Model);

@@ -71,7 +71,10 @@ public class SentenceVaeTests
         manual_seed(7);
         using var model = new SentenceVae(TinyBatches.Options(decoder: decoder) with
         {
-            LatentToEveryStep = latentToEveryStep, LatentAsMemory = latentAsMemory, TieEmbeddings = tied, DecoderLayers = 2,
+            LatentToEveryStep = latentToEveryStep,
+            LatentAsMemory = latentAsMemory,
+            TieEmbeddings = tied,
+            DecoderLayers = 2,
         });
         model.eval();
         var z = randn(2, 8);

@@ -16,8 +16,12 @@ internal static class SmallCheckpoint
         {
             Model = new ModelOptions
             {
-                VocabularySize = tokenizer.VocabularySize, EmbeddingSize = 4, HiddenSize = 4, LatentSize = 2,
-                Encoder = CellKind.Gru, Decoder = CellKind.Gru,
+                VocabularySize = tokenizer.VocabularySize,
+                EmbeddingSize = 4,
+                HiddenSize = 4,
+                LatentSize = 2,
+                Encoder = CellKind.Gru,
+                Decoder = CellKind.Gru,
             },
         };
         using var model = new SentenceVae(config.Model);
