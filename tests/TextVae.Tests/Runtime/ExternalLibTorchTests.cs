@@ -42,16 +42,6 @@ public class ExternalLibTorchTests
         return lib;
     }
 
-    /// <summary>The libtorch package in the NuGet cache: the very libtorch 2.10 of the build, as files of its own.</summary>
-    private static string NuGetCacheLibTorch()
-    {
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } configured
-            ? configured
-            : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        var folder = Path.Combine(packages, "libtorch-cpu-linux-x64", "2.10.0", "runtimes", "linux-x64", "native");
-        Assert.True(File.Exists(Path.Combine(folder, "libtorch_cpu.so")), $"the restore should have put libtorch-cpu-linux-x64 2.10.0 in {folder}");
-        return folder;
-    }
 
     [Fact]
     public void A_folder_without_libtorch_is_one_line_naming_the_missing_files()
@@ -95,7 +85,7 @@ public class ExternalLibTorchTests
     public void Another_copy_of_libtorch_beside_the_packaged_one_is_refused_before_loading_naming_the_build()
     {
         using var directory = new TemporaryDirectory();
-        var result = Run(directory.File("cache"), "info", "--libtorch", NuGetCacheLibTorch());
+        var result = Run(directory.File("cache"), "info", "--libtorch", NuGetCacheLibTorch.Folder);
         AssertOneLineError(result, "this build of TextVae carries its own libtorch");
         Assert.Contains("-p:TorchBackend=external", result.Error);
     }
