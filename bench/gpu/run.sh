@@ -2,20 +2,20 @@
 # Runs TextVae's GPU checks on a machine without .NET, from the folder that bench/gpu/package.sh made, on the
 # machine's PyTorch libtorch. Everything lands in OUT_DIR: summary.txt (the figures, read it first) and
 # results.tar.gz (every command's output, the run folder's metrics, TUI screens), both rewritten after each step so
-# that a run cut short still returns what it measured.
+# that a run cut short still returns what it measured. Exits 1 when any step failed.
 #
 # usage: PACKAGE_DIR/run.sh OUT_DIR [STEP...]     steps: info bench-train train eval bench-generate tui (default: all, in that order)
 # environment:
 #   DEVICE=cuda|cpu            default cuda
 #   TEXTVAE_LIBTORCH=DIR       default: the lib folder of python3's torch
-#   PROFILE=full|tiny          tiny: a few steps, 2,000 training sentences, 1 epoch, K=5 on 100 test sentences (rehearsal)
+#   PROFILE=full|tiny          tiny: 2 timed steps, 500 training sentences, 1 epoch, K=5 on 50 test sentences (rehearsal)
 #   BROWN_EPOCHS=N             override the Brown configuration's epochs
 #   WORK=DIR                   unpack and run there (default OUT_DIR/../textvae-work); kept between calls, so a
 #                              second call skips unpacking and building
 set -uo pipefail
 
 package=$(cd "$(dirname "$0")" && pwd)
-if [ $# -lt 1 ]; then sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 2; fi
+if [ $# -lt 1 ]; then sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2; fi
 mkdir -p "$1"
 out=$(cd "$1" && pwd)
 shift
@@ -27,6 +27,7 @@ work=${WORK:-$(dirname "$out")/textvae-work}
 logs="$work/logs"
 mkdir -p "$work" "$logs"
 summary="$out/summary.txt"
+failed=0
 
 note() { echo "$*" | tee -a "$summary"; }
 pack() { tar -C "$work" -czf "$out/results.tar.gz" logs $(cd "$work" && ls -d data/runs/*/*.jsonl data/runs/*/*.csv data/runs/*/*.json data/runs/*/*.png 2>/dev/null) 2>/dev/null; }
@@ -36,6 +37,7 @@ step() {
   local start=$(date +%s%N)
   "$@" > "$logs/$name.txt" 2>&1
   local code=$?
+  [ $code -ne 0 ] && failed=$((failed + 1))
   local ms=$(( ($(date +%s%N) - start) / 1000000 ))
   note "$(printf '%-28s exit %-3s %6d.%01d s' "$name" "$code" $((ms / 1000)) $((ms % 1000 / 100)))"
   pack
@@ -47,11 +49,13 @@ command -v nvidia-smi >/dev/null && nvidia-smi > "$logs/nvidia-smi.txt" 2>&1
 
 # Unpack once.
 if [ ! -x "$work/dotnet/dotnet" ]; then
-  mkdir -p "$work/dotnet" "$work/app" "$work/data" "$work/torchsharp"
+  mkdir -p "$work/dotnet" "$work/app" "$work/data"
   xz -dc "$package/dotnet-runtime.tar.xz" | tar -xf - -C "$work/dotnet"
   xz -dc "$package/textvae.tar.xz" | tar -xf - -C "$work/app"
   xz -dc "$package/data.tar.xz" | tar -xf - -C "$work/data"
-  xz -dc "$package/torchsharp-native.tar.xz" | tar -xf - -C "$work/torchsharp"
+fi
+if [ -f "$package/torchsharp-native.tar.xz" ] && [ ! -d "$work/torchsharp" ]; then
+  mkdir -p "$work/torchsharp" && xz -dc "$package/torchsharp-native.tar.xz" | tar -xf - -C "$work/torchsharp"
 fi
 export DOTNET_ROOT="$work/dotnet" DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 TEXTVAE_NATIVE_CACHE="$work/native-cache"
 textvae() { "$work/dotnet/dotnet" "$work/app/textvae.dll" "$@"; }
@@ -62,7 +66,7 @@ if [ -z "${TEXTVAE_LIBTORCH:-}" ]; then
   export TEXTVAE_LIBTORCH="$torch_dir/lib"
 fi
 python3 -c 'import torch; print("torch", torch.__version__, "cuda", torch.version.cuda, "available", torch.cuda.is_available())' \
-  >> "$logs/python-torch.txt" 2>&1
+  >> "$logs/python-torch.txt" 2>&1 || echo "python3 has no torch" >> "$logs/python-torch.txt"
 note "libtorch: $TEXTVAE_LIBTORCH ($(tail -1 "$logs/python-torch.txt"))"
 
 # The packaged libLibTorchSharp.so is built against libtorch 2.10; another version needs one built against it.
@@ -72,6 +76,10 @@ if [ -z "${TEXTVAE_LIBTORCHSHARP:-}" ]; then
   elif ! textvae info --device cpu > "$logs/info-packaged-libtorchsharp.txt" 2>&1 || grep -q 'differs from' "$logs/info-packaged-libtorchsharp.txt"; then
     # Even when every symbol binds, another minor version may lay out its classes differently: build in both cases.
     note "packaged libLibTorchSharp.so: $(grep -E 'error|differs' "$logs/info-packaged-libtorchsharp.txt" | head -1)"
+    if [ ! -d "$work/torchsharp" ]; then
+      note "this package has no TorchSharp sources to build one (package.sh TORCHSHARP_SRC): install PyTorch 2.10 (pip install \"torch==2.10.*\") or repackage with them"
+      pack; exit 1
+    fi
     if step build-libtorchsharp "$package/build-libtorchsharp.sh" "$work/torchsharp" "$work/libtorchsharp"; then
       export TEXTVAE_LIBTORCHSHARP="$work/libtorchsharp/libLibTorchSharp.so"
     else
@@ -85,10 +93,10 @@ cd "$work/data"
 train=corpora/brown/train.txt valid=corpora/brown/valid.txt test=corpora/brown/test.txt
 bench_steps=(--steps 200 --warmup 20) epochs=() samples=500
 if [ "$profile" = tiny ]; then
-  head -n 2000 corpora/brown/train.txt > tiny-train.txt; head -n 200 corpora/brown/valid.txt > tiny-valid.txt
-  head -n 100 corpora/brown/test.txt > tiny-test.txt
+  head -n 500 corpora/brown/train.txt > tiny-train.txt; head -n 100 corpora/brown/valid.txt > tiny-valid.txt
+  head -n 50 corpora/brown/test.txt > tiny-test.txt
   train=tiny-train.txt valid=tiny-valid.txt test=tiny-test.txt
-  bench_steps=(--steps 3 --warmup 1) epochs=(--set training.epochs=1) samples=5
+  bench_steps=(--steps 2 --warmup 1) epochs=(--set training.epochs=1) samples=5
 fi
 [ -n "${BROWN_EPOCHS:-}" ] && epochs=(--set "training.epochs=$BROWN_EPOCHS")
 bowman=(--corpus corpora/brown/train.txt --cell lstm --embedding 300 --hidden 256 --latent 16 --max-len 30 --vocab 10000 --word-dropout 0.25)
@@ -109,7 +117,7 @@ for s in "${steps[@]}"; do
       grep -iE 'valid|elbo|best|stopp' "$logs/train-brown-lstm.txt" | tail -4 | sed 's/^/  /' | tee -a "$summary" ;;
     eval)
       step eval-k$samples textvae eval --checkpoint "$run/best.tvae" --data "$test" --samples "$samples" --device "$device" \
-        && tail -3 "$logs/eval-k$samples.txt" | sed 's/^/  /' | tee -a "$summary" ;;
+        && grep -A1 -E '^ +(NLL|ELBO) ' "$logs/eval-k$samples.txt" | grep -v '^--$' | sed 's/^/  /' | tee -a "$summary" ;;
     bench-generate)
       step bench-generate textvae bench generate --checkpoint "$run/best.tvae" --device "$device" --json \
         && note "  $(tail -1 "$logs/bench-generate.txt")" ;;
@@ -127,9 +135,13 @@ for s in "${steps[@]}"; do
       keys C-q; sleep 2; tmux -L "$socket" kill-server 2>/dev/null
       note "$(printf '%-28s screens %s' tui "$(cd "$logs" && ls tui-*.txt | tr '\n' ' ')")"
       grep -hE 'sample|interpol|paraphrase|cuda|ms' "$logs"/tui-*.txt | grep -vE '^\s*$' | head -8 | sed 's/^/  /' >> "$summary"
+      for screen in sample:sampled interpolate:interpolate: paraphrase:paraphrase:; do
+        grep -q "${screen#*:}" "$logs/tui-${screen%%:*}.txt" 2>/dev/null || { note "tui: the ${screen%%:*} screen shows no result"; failed=$((failed + 1)); }
+      done
       pack ;;
     *) note "unknown step $s" ;;
   esac
 done
-note "== done $(date -u +%FT%TZ)"
+note "== done $(date -u +%FT%TZ), $failed step(s) failed"
 pack
+[ $failed -eq 0 ]

@@ -80,7 +80,7 @@ public static class TextVaeCommandLine
             var verbose = parse.GetValue(CommonOptions.Verbose);
             await stderr.WriteLineAsync(e switch
             {
-                TorchLoadException { Failure: TorchLoadFailure.MissingSymbols } =>
+                TorchLoadException { Failure: TorchLoadFailure.MissingSymbols or TorchLoadFailure.VersionMismatch } =>
                     $"textvae: error: {e.Message} (bench/gpu/build-libtorchsharp.sh builds one; pass it with {CommonOptions.LibTorchSharp.Name})",
                 InvalidParameterException invalid => $"textvae: error: {invalid.MessageNaming(FlagNames.For(invalid.Parameter))}",
                 TextVaeException => $"textvae: error: {e.Message}",

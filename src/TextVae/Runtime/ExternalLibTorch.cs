@@ -16,7 +16,8 @@ internal static class ExternalLibTorch
 
     public sealed record Loaded(string LibTorchSharpPath, IntPtr LibTorchSharp, IReadOnlyDictionary<string, IntPtr> Libraries);
 
-    public static Loaded Load(LibTorchFolder folder, string libTorchSharp, Func<byte[], string, byte[]> makeLoadable, string cacheRoot, string builtFor)
+    /// <param name="packagedBuiltFor">The libtorch version the packaged libLibTorchSharp.so is built for; null when <paramref name="libTorchSharp"/> is one the user chose.</param>
+    public static Loaded Load(LibTorchFolder folder, string libTorchSharp, Func<byte[], string, byte[]> makeLoadable, string cacheRoot, string? packagedBuiltFor)
     {
         var libraries = new Dictionary<string, IntPtr>();
         foreach (var name in folder.LoadOrder)
@@ -29,7 +30,7 @@ internal static class ExternalLibTorch
         if (handle != IntPtr.Zero)
             return new Loaded(staged, handle, libraries);
         if (error!.Contains("undefined symbol", StringComparison.Ordinal))
-            throw MissingSymbols(folder, libTorchSharp, staged, libraries["libtorch.so"], builtFor);
+            throw MissingSymbols(folder, libTorchSharp, staged, libraries["libtorch.so"], packagedBuiltFor);
         throw new TorchLoadException($"{libTorchSharp} could not be loaded with libtorch from {folder.Directory}: {FirstLine(error)}");
     }
 
@@ -96,14 +97,23 @@ internal static class ExternalLibTorch
         return staged;
     }
 
-    private static TorchLoadException MissingSymbols(LibTorchFolder folder, string libTorchSharp, string staged, IntPtr libtorch, string builtFor)
+    /// <summary>What most users can do about a libtorch of another version, the easiest first.</summary>
+    public static string Remedy(string builtFor)
+    {
+        var release = LibTorchFolder.MajorMinorOf(builtFor);
+        return $"install PyTorch {release} (pip install \"torch=={release}.*\" with the CUDA variant you need, e.g. --index-url https://download.pytorch.org/whl/cu128) " +
+            "and choose its torch/lib, or use a libLibTorchSharp.so built against this libtorch";
+    }
+
+    private static TorchLoadException MissingSymbols(LibTorchFolder folder, string libTorchSharp, string staged, IntPtr libtorch, string? packagedBuiltFor)
     {
         var needed = ElfVersionNeedPatcher.UndefinedSymbols(File.ReadAllBytes(staged));
         var missing = needed.Where(symbol => DynamicLinker.Find(libtorch, symbol) == IntPtr.Zero).ToList();
         var version = folder.Version ?? "of unknown version";
         return new TorchLoadException(
             $"{libTorchSharp} does not fit libtorch {version} in {folder.Directory}: {missing.Count} of the {needed.Count} symbols it needs are missing " +
-            $"(first: {missing.FirstOrDefault() ?? "?"}); it was built for libtorch {builtFor}, so this libtorch needs a libLibTorchSharp.so built against it",
+            $"(first: {missing.FirstOrDefault() ?? "?"}); " +
+            (packagedBuiltFor is null ? "it was built against another libtorch: build it against this one" : $"it was built for libtorch {packagedBuiltFor}: {Remedy(packagedBuiltFor)}"),
             TorchLoadFailure.MissingSymbols);
     }
 

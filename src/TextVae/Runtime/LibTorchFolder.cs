@@ -62,6 +62,9 @@ public sealed partial record LibTorchFolder(string Directory, string? Version, s
         return (null, "no version.py, build-version or package manifest beside the folder");
     }
 
+    /// <summary>"2.10" for "2.10.0.0"; the version itself when it does not start with major.minor.</summary>
+    public static string MajorMinorOf(string version) => MajorMinor(version) is var (major, minor) ? $"{major}.{minor}" : version;
+
     private static (int, int)? MajorMinor(string? version) =>
         version is not null && LeadingMajorMinor().Match(version) is { Success: true } m ? (int.Parse(m.Groups[1].Value), int.Parse(m.Groups[2].Value)) : null;
 

@@ -9,4 +9,8 @@ public enum TorchLoadFailure
     IncompleteFolder,
     /// <summary>libLibTorchSharp.so needs symbols that this libtorch does not define: it was built for another version.</summary>
     MissingSymbols,
+    /// <summary>The libtorch declares a major.minor version other than the one libLibTorchSharp.so is built for.</summary>
+    VersionMismatch,
+    /// <summary>The application carries a libtorch of its own that TorchSharp would load beside the chosen one.</summary>
+    PackagedLibTorch,
 }

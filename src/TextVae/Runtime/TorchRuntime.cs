@@ -183,12 +183,46 @@ public static class TorchRuntime
     private static void LoadExternal(LibTorchOptions options)
     {
         var folder = LibTorchFolder.Inspect(options.Directory!);
+        if (options.LibTorchSharpFile is null && folder.Version is not null && !folder.VersionMatches(BuiltFor))
+            throw new TorchLoadException(
+                $"libtorch {folder.Version} in {folder.Directory} is not {LibTorchFolder.MajorMinorOf(BuiltFor)}, the version TorchSharp's libLibTorchSharp.so is built for: " +
+                ExternalLibTorch.Remedy(BuiltFor),
+                TorchLoadFailure.VersionMismatch);
+        RequireNoPackagedLibTorchBeside(folder);
         var libTorchSharp = ChosenLibTorchSharp(options.LibTorchSharpFile);
-        var loaded = ExternalLibTorch.Load(folder, libTorchSharp, WithoutUnmetVersionNeed, DefaultCacheRoot(), BuiltFor);
+        var loaded = ExternalLibTorch.Load(folder, libTorchSharp, WithoutUnmetVersionNeed, DefaultCacheRoot(), options.LibTorchSharpFile is null ? BuiltFor : null);
         _libTorchSharp = loaded.LibTorchSharp;
         _libraries = loaded.Libraries;
         _loadedLibTorch = new LoadedLibTorch(folder.Directory, External: true, folder.Version, folder.VersionSource, BuiltFor, loaded.LibTorchSharpPath, folder.HasCuda);
         NativeLibrary.SetDllImportResolver(typeof(torch).Assembly, ResolveTorchSharpNative);
+    }
+
+    /// <summary>
+    /// TorchSharp loads "torch_cpu" (or "torch_cuda") by name before its first call through NativeLibrary.TryLoad,
+    /// which probes the application's native folders and never asks a DllImportResolver. A libtorch packaged there
+    /// (the default build's) would be a second copy beside the chosen one, whose static initialisers abort the
+    /// process on duplicate operator registrations before any error can be caught, so it is refused before
+    /// anything loads. The very same files, reached through links, are harmless.
+    /// </summary>
+    private static void RequireNoPackagedLibTorchBeside(LibTorchFolder folder)
+    {
+        foreach (var name in new[] { "libtorch_cpu.so", "libtorch_cuda.so" })
+        {
+            var chosen = FinalTarget(Path.Combine(folder.Directory, name));
+            var packaged = NativeSearchDirectories().Select(directory => Path.Combine(directory, name))
+                .FirstOrDefault(path => File.Exists(path) && FinalTarget(path) != chosen);
+            if (packaged is not null)
+                throw new TorchLoadException(
+                    $"this build of TextVae carries its own libtorch ({Path.GetDirectoryName(Path.GetFullPath(packaged))}), which TorchSharp would load beside the one in {folder.Directory}: " +
+                    "to run on another libtorch, build with -p:TorchBackend=external (bench/gpu/package.sh publishes that way)",
+                    TorchLoadFailure.PackagedLibTorch);
+        }
+    }
+
+    private static string FinalTarget(string path)
+    {
+        var file = new FileInfo(path);
+        return (file.Exists ? file.ResolveLinkTarget(returnFinalTarget: true)?.FullName : null) ?? file.FullName;
     }
 
     private static void LoadPatchedCopy()
@@ -257,7 +291,7 @@ public static class TorchRuntime
     /// <summary>Two libtorch_cpu.so in one process register the same operators twice and fail at random later.</summary>
     private static void RequireSingleLibTorch()
     {
-        var files = MappedLibraries.Named("libtorch_cpu.so").Select(path => new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path).Distinct().ToList();
+        var files = MappedLibraries.Named("libtorch_cpu.so").Select(FinalTarget).Distinct().ToList();
         if (files.Count > 1)
             throw new TorchLoadException($"two libtorch builds were loaded into this process ({string.Join(", ", files)}); the chosen libtorch folder must be the only one");
     }

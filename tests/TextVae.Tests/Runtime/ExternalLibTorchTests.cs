@@ -30,16 +30,18 @@ public class ExternalLibTorchTests
         Assert.Equal("", result.Output);
     }
 
+    private static string PackagedFolder => TorchRuntime.NativeSearchDirectories().First(directory => File.Exists(Path.Combine(directory, "libtorch_cpu.so")));
+
     /// <summary>The packaged libtorch as an installation elsewhere: links in a libtorch-archive layout with its build-version.</summary>
-    private static string LinkedPackagedLibTorch(string root)
+    private static string LinkedPackagedLibTorch(string root, string buildVersion = "2.10.0+cpu", bool withOpenMp = true)
     {
-        var packaged = TorchRuntime.NativeSearchDirectories().First(directory => File.Exists(Path.Combine(directory, "libtorch_cpu.so")));
         var lib = Directory.CreateDirectory(Path.Combine(root, "libtorch", "lib")).FullName;
-        foreach (var file in Directory.GetFiles(packaged).Where(file => Path.GetFileName(file) is var name && (name.StartsWith("libtorch") || name.StartsWith("libc10") || name.StartsWith("libgomp"))))
+        foreach (var file in Directory.GetFiles(PackagedFolder).Where(file => Path.GetFileName(file) is var name && (name.StartsWith("libtorch") || name.StartsWith("libc10") || (withOpenMp && name.StartsWith("libgomp")))))
             File.CreateSymbolicLink(Path.Combine(lib, Path.GetFileName(file)), file);
-        File.WriteAllText(Path.Combine(root, "libtorch", "build-version"), "2.10.0+cpu\n");
+        File.WriteAllText(Path.Combine(root, "libtorch", "build-version"), buildVersion + "\n");
         return lib;
     }
+
 
     [Fact]
     public void A_folder_without_libtorch_is_one_line_naming_the_missing_files()
@@ -50,13 +52,13 @@ public class ExternalLibTorchTests
     }
 
     [Fact]
-    public void Files_that_are_not_libraries_are_one_line_with_the_loader_reason()
+    public void Files_that_are_not_libraries_are_refused_before_loading_in_a_build_with_its_own_libtorch()
     {
         using var directory = new TemporaryDirectory();
         foreach (var name in new[] { "libc10.so", "libtorch_cpu.so", "libtorch.so" })
             directory.Write(name, "not a shared object");
         var result = Run(directory.File("cache"), "info", "--libtorch", directory.Path);
-        AssertOneLineError(result, "libc10.so could not be loaded");
+        AssertOneLineError(result, "this build of TextVae carries its own libtorch");
     }
 
     [Fact]
@@ -79,14 +81,49 @@ public class ExternalLibTorchTests
         Assert.Contains("tokens", train.Output);
     }
 
+    [Fact]
+    public void Another_copy_of_libtorch_beside_the_packaged_one_is_refused_before_loading_naming_the_build()
+    {
+        using var directory = new TemporaryDirectory();
+        var result = Run(directory.File("cache"), "info", "--libtorch", NuGetCacheLibTorch.Folder);
+        AssertOneLineError(result, "this build of TextVae carries its own libtorch");
+        Assert.Contains("-p:TorchBackend=external", result.Error);
+    }
+
+    [Fact]
+    public void A_folder_with_part_of_a_libtorch_is_one_line_naming_what_does_not_load()
+    {
+        using var directory = new TemporaryDirectory();
+        var lib = LinkedPackagedLibTorch(directory.Path, withOpenMp: false);
+        var result = Run(directory.File("cache"), "info", "--libtorch", lib, "--device", "cpu");
+        AssertOneLineError(result, "libtorch_cpu.so could not be loaded: libgomp");
+    }
+
+    [Fact]
+    public void Another_major_minor_version_is_refused_first_suggesting_pip_then_the_build_script_unless_a_libtorchsharp_is_chosen()
+    {
+        using var directory = new TemporaryDirectory();
+        var lib = LinkedPackagedLibTorch(directory.Path, buildVersion: "2.11.0+cu130");
+
+        var refused = Run(directory.File("cache"), "info", "--libtorch", lib);
+        AssertOneLineError(refused, "libtorch 2.11.0+cu130 in ");
+        Assert.Contains("is not 2.10, the version TorchSharp's libLibTorchSharp.so is built for", refused.Error);
+        var pip = refused.Error.IndexOf("pip install \"torch==2.10.*\"", StringComparison.Ordinal);
+        Assert.InRange(pip, 0, refused.Error.IndexOf("bench/gpu/build-libtorchsharp.sh", StringComparison.Ordinal));
+        Assert.Contains("--libtorchsharp", refused.Error);
+
+        var chosen = Run(directory.File("cache"), "info", "--libtorch", lib, "--libtorchsharp", Path.Combine(PackagedFolder, "libLibTorchSharp.so"), "--device", "cpu");
+        Assert.True(chosen.ExitCode == 0, chosen.Error);
+        Assert.Contains("differs from 2.10.0", chosen.Output);
+    }
+
     [DebianTorchFact]
-    public void Debian_pytorch_1_13_is_refused_in_one_line_that_counts_the_missing_symbols()
+    public void Debian_pytorch_1_13_is_refused_by_its_version_in_one_line()
     {
         using var directory = new TemporaryDirectory();
         var result = Run(directory.File("cache"), "--libtorch", DebianTorchFactAttribute.Folder, "info");
-        AssertOneLineError(result, "does not fit libtorch 1.13");
-        Assert.Contains("symbols it needs are missing", result.Error);
-        Assert.Contains("--libtorchsharp", result.Error);
+        AssertOneLineError(result, "libtorch 1.13");
+        Assert.Contains("pip install \"torch==2.10.*\"", result.Error);
     }
 
     [Fact]

@@ -90,6 +90,14 @@ public class LibTorchFolderTests
     }
 
     [Fact]
+    public void Major_and_minor_name_the_release_line()
+    {
+        Assert.Equal("2.10", LibTorchFolder.MajorMinorOf("2.10.0.0"));
+        Assert.Equal("2.11", LibTorchFolder.MajorMinorOf("2.11.0+cu130"));
+        Assert.Equal("nightly", LibTorchFolder.MajorMinorOf("nightly"));
+    }
+
+    [Fact]
     public void Options_come_from_the_environment_variables_when_set()
     {
         var before = (Environment.GetEnvironmentVariable(LibTorchOptions.DirectoryVariable), Environment.GetEnvironmentVariable(LibTorchOptions.LibTorchSharpFileVariable));
