@@ -21,12 +21,14 @@ public sealed class DecodingPanel : View
         CanFocus = true;
         Width = Dim.Fill();
         Height = 2;
+        // Max length applies to every strategy, so it sits beside the strategy and the second row holds only the
+        // strategies' own parameters: both rows then fit a new 80-column terminal.
         _strategy = new ChoiceField<DecodingStrategy>(this, $"{FieldLabels.Of("strategy")}:", "strategy", Defaults.Strategy, 0, 0);
+        _maxLength = Form.Field(this, "maxLength", $"{Defaults.MaxLength}", Pos.Right(_strategy.Selector) + 2, 0, 4);
         _temperature = Form.Field(this, "temperature", Format(Defaults.Temperature), 0, 1, 6);
         _topK = Form.Field(this, "topK", $"{Defaults.TopK}", Pos.Right(_temperature) + 2, 1, 5);
         _topP = Form.Field(this, "topP", Format(Defaults.TopP), Pos.Right(_topK) + 2, 1, 6);
         _beam = Form.Field(this, "beamWidth", $"{Defaults.BeamWidth}", Pos.Right(_topP) + 2, 1, 4);
-        _maxLength = Form.Field(this, "maxLength", $"{Defaults.MaxLength}", Pos.Right(_beam) + 2, 1, 5);
     }
 
     public DecodingStrategy Strategy

@@ -23,6 +23,7 @@ public abstract class GenerationView : View
         Height = Dim.Fill();
         Visible = false;
         Results = new ListView { X = 0, Width = Dim.Fill(), Height = Dim.Fill(), Source = new ListWrapper<string>(_lines) };
+        Results.ViewportSettings |= ViewportSettingsFlags.HasVerticalScrollBar; // shown only while lines lie outside the list, so a cut list says so
     }
 
     /// <summary>The result lines as shown; what Ctrl+S writes.</summary>

@@ -31,8 +31,9 @@ public sealed class ParaphraseView : GenerationView
         _radius = Form.Field(this, "radius", "1.0", 0, 1, 6);
         _count = Form.Field(this, "count", "20", Pos.Right(_radius) + 2, 1, 5);
         _seed = Form.Field(this, "seed", "0", Pos.Right(_count) + 2, 1, 8);
-        _ranking = new ChoiceField<ParaphraseRanking>(this, "Rank by:", "ranking", ParaphraseRanking.Likelihood, Pos.Right(_seed) + 2, 1);
-        Decoding = new DecodingPanel { X = 0, Y = 3 };
+        // A row of its own: beside the seed it would run past a new terminal's 80 columns.
+        _ranking = new ChoiceField<ParaphraseRanking>(this, "Rank by:", "ranking", ParaphraseRanking.Likelihood, 0, 2);
+        Decoding = new DecodingPanel { X = 0, Y = 4 };
         Add(Decoding);
         PlaceResults(Pos.Bottom(Decoding) + 1, "rank   log p  distance    sentence   (* verbatim training sentence)");
     }

@@ -9,19 +9,25 @@ using TextVae.Decoding;
 namespace TextVae.Cli.Commands;
 
 /// <summary>
-/// <c>textvae quickstart</c>: trains configs/quickstart.json on the shipped default corpus into runs/quickstart
-/// (continuing an interrupted run, reusing a finished one), then shows prior samples and an interpolation and
-/// the commands to try next.
+/// <c>textvae quickstart</c>: trains configs/quickstart.json on the default corpus into runs/quickstart under the
+/// current folder (continuing an interrupted run, reusing a finished one), then shows prior samples and an
+/// interpolation and the commands to try next. The configuration and corpus are the copies shipped beside the
+/// command (in the .NET tool's folder or the build output), so it runs from any folder.
 /// </summary>
 public static class QuickstartCommand
 {
-    private const string Config = "configs/quickstart.json";
+    private const string ConfigName = "configs/quickstart.json";
     private const string RunFolderPath = "runs/quickstart";
+    private static readonly string Shipped = Path.Combine(AppContext.BaseDirectory, "quickstart");
+    private static readonly string Config = Path.Combine(Shipped, ConfigName);
+
+    /// <summary>The shipped default corpus's <paramref name="part"/> (train, valid or test), as an absolute path.</summary>
+    private static string Corpus(string part) => Path.Combine(Shipped, "corpora", "default", $"{part}.txt");
 
     public static Command Create()
     {
         var device = CommonOptions.Device();
-        var command = new Command("quickstart", $"Train {Config} on the shipped corpus (or reuse {RunFolderPath}), then sample and interpolate.") { device.Option };
+        var command = new Command("quickstart", $"Train {ConfigName} on the shipped corpus (or reuse {RunFolderPath}), then sample and interpolate.") { device.Option };
         command.SetAction(async (parse, _) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -43,12 +49,14 @@ public static class QuickstartCommand
             return 0;
         }
         if (!File.Exists(Config))
-            throw new TextVaeException($"{Config} not found: run quickstart from the repository's root folder");
+            throw new TextVaeException($"{Config} is missing from the installation: reinstall textvae");
         var resume = File.Exists(run.Last);
         output.WriteLine(resume
             ? $"Continuing the interrupted quickstart run in {run.Root}."
-            : $"Training {Config} on the shipped corpus into {run.Root}: a few minutes on two cores; Ctrl+C stops it and a later quickstart continues.");
-        var request = new TrainingRequest { ConfigPath = resume ? null : Config, RunFolder = run.Root, Resume = resume, Device = device };
+            : $"Training {ConfigName} on the shipped corpus into {run.Root}: a few minutes on two cores; Ctrl+C stops it and a later quickstart continues.");
+        var request = resume
+            ? new TrainingRequest { RunFolder = run.Root, Resume = true, Device = device }
+            : new TrainingRequest { ConfigPath = Config, TrainCorpus = Corpus("train"), ValidCorpus = Corpus("valid"), RunFolder = run.Root, Device = device };
         var exit = await TrainCommand.RunHostedAsync(request, verbose);
         if (exit == 130)
             output.WriteLine($"Interrupted; the checkpoint in {run.Root} is kept. Run quickstart again to continue.");
@@ -71,10 +79,17 @@ public static class QuickstartCommand
         output.WriteLine();
         output.WriteLine("Next, try:");
         output.WriteLine("  textvae sample --count 10 --strategy top-p --top-p 0.9");
-        output.WriteLine($"  textvae interpolate \"{first}\" \"{second}\" --steps 10 --mode slerp");
-        output.WriteLine($"  textvae paraphrase \"{first}\" --count 10 --radius 1.5");
-        output.WriteLine($"  textvae eval --checkpoint {run.PreferredCheckpoint} --data corpora/default/test.txt");
+        output.WriteLine($"  textvae interpolate {ShellWord(first)} {ShellWord(second)} --steps 10 --mode slerp");
+        output.WriteLine($"  textvae paraphrase {ShellWord(first)} --count 10 --radius 1.5");
+        output.WriteLine($"  textvae eval --checkpoint {run.PreferredCheckpoint} --data {ShellWord(Corpus("test"))}");
         output.WriteLine("  textvae tui");
         output.WriteLine($"Training curves: {run.Curves}");
     }
+
+    /// <summary>
+    /// Text as one POSIX shell word, so the printed lines run as printed: single-quoted when it holds anything the
+    /// shell would split or expand (spaces, the corpus's `` quotes, $), bare otherwise.
+    /// </summary>
+    public static string ShellWord(string text) =>
+        text.Length > 0 && text.All(c => char.IsAsciiLetterOrDigit(c) || "/._-+:@%,=".Contains(c)) ? text : $"'{text.Replace("'", "'\\''")}'";
 }

@@ -50,11 +50,14 @@ public sealed partial record LibTorchFolder(string Directory, string? Version, s
             var buildVersion = Path.Combine(parent, "build-version");
             if (File.Exists(buildVersion) && File.ReadLines(buildVersion).FirstOrDefault()?.Trim() is { Length: > 0 } line)
                 return (line, buildVersion);
-            // A NuGet package keeps its libraries in <id>/<version>/runtimes/<rid>/native.
+            // A NuGet package keeps its libraries in <id>/<version>/runtimes/<rid>/native. Only a libtorch package's
+            // manifest counts: the installed textvae tool keeps libtorch in <id>/<version>/tools/<tfm>/<rid>, three
+            // levels below its own.
             var packageRoot = Path.GetFullPath(Path.Combine(directory, "..", "..", ".."));
-            if (System.IO.Directory.Exists(packageRoot) && System.IO.Directory.GetFiles(packageRoot, "*.nuspec").FirstOrDefault() is { } nuspec
-                && XDocument.Load(nuspec).Descendants().FirstOrDefault(e => e.Name.LocalName == "version")?.Value is { Length: > 0 } packageVersion)
-                return (packageVersion, nuspec);
+            if (System.IO.Directory.Exists(packageRoot))
+                foreach (var nuspec in System.IO.Directory.GetFiles(packageRoot, "*.nuspec"))
+                    if (LibTorchPackageVersion(nuspec) is { } packageVersion)
+                        return (packageVersion, nuspec);
         }
         var target = new FileInfo(Path.Combine(directory, "libtorch_cpu.so")).ResolveLinkTarget(returnFinalTarget: true)?.FullName;
         if (target is not null && VersionedFileName().Match(target) is { Success: true } versioned)
@@ -64,6 +67,14 @@ public sealed partial record LibTorchFolder(string Directory, string? Version, s
 
     /// <summary>"2.10" for "2.10.0.0"; the version itself when it does not start with major.minor.</summary>
     public static string MajorMinorOf(string version) => MajorMinor(version) is var (major, minor) ? $"{major}.{minor}" : version;
+
+    /// <summary>The version in a NuGet manifest when the package is a libtorch (its id begins "libtorch"), else null.</summary>
+    private static string? LibTorchPackageVersion(string nuspec)
+    {
+        var metadata = XDocument.Load(nuspec).Descendants().ToList();
+        string? Field(string name) => metadata.FirstOrDefault(e => e.Name.LocalName == name)?.Value;
+        return Field("id")?.StartsWith("libtorch", StringComparison.OrdinalIgnoreCase) == true && Field("version") is { Length: > 0 } version ? version : null;
+    }
 
     private static (int, int)? MajorMinor(string? version) =>
         version is not null && LeadingMajorMinor().Match(version) is { Success: true } m ? (int.Parse(m.Groups[1].Value), int.Parse(m.Groups[2].Value)) : null;

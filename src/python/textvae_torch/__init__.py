@@ -10,6 +10,7 @@ Sentences are read as the C# commands read them: whitespace trimmed, NFC, lower-
 by the exported tokenizer and cut to the model's maximum length; the encoder sees w1 … wn <eos>.
 """
 
+import importlib.metadata
 import json
 import os
 
@@ -18,7 +19,12 @@ import torch
 from . import safetensors, tokenizers
 from .model import SentenceVae
 
-__all__ = ["load", "TextVae", "SUPPORTED_FORMAT_VERSION"]
+__all__ = ["load", "TextVae", "SUPPORTED_FORMAT_VERSION", "__version__"]
+
+try:
+    __version__ = importlib.metadata.version("textvae-torch")
+except importlib.metadata.PackageNotFoundError:  # imported from the source folder, not installed with pip
+    __version__ = None
 
 SUPPORTED_FORMAT_VERSION = 1
 
@@ -80,9 +86,10 @@ class TextVae:
     def decode_ids(self, z, max_length=30, allow_unknown=False):
         """Greedy decoding of each row of z [rows, latent]: (token ids without <eos>, log-probability, finished) per row.
 
-        As in the C# decoder, <unk> is excluded unless allow_unknown, and the log-probability is under the logits it
-        chose from; max_length counts <eos>.
+        As in the C# decoder, <pad> and <bos> are never chosen and <unk> only with allow_unknown, and the
+        log-probability is under the logits it chose from (the banned tokens' removed); max_length counts <eos>.
         """
+        banned = [tokenizers.PAD, tokenizers.BOS] + ([] if allow_unknown else [tokenizers.UNK])
         z = z.to(self.device)
         rows = z.shape[0]
         state = self.model.start_decoding(z)
@@ -92,8 +99,7 @@ class TextVae:
         chosen_tokens = []
         for _ in range(max_length):
             logits, state = self.model.decode_step(previous, state)
-            if not allow_unknown:
-                logits[:, tokenizers.UNK] = float("-inf")
+            logits[:, banned] = float("-inf")
             chosen = logits.argmax(1).masked_fill(finished, tokenizers.PAD)
             step_log_probability = torch.log_softmax(logits, 1).gather(1, chosen.unsqueeze(1)).squeeze(1).double()
             log_probability += step_log_probability.masked_fill(finished, 0)

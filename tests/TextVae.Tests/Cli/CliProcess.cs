@@ -31,7 +31,7 @@ internal static class CliProcess
 
     public static Result Run(string workingDirectory, TimeSpan timeout, params string[] args) => Run(StartInfo(workingDirectory, args), timeout);
 
-    /// <summary>Runs a prepared <see cref="StartInfo"/> (e.g. with its environment changed) to the end.</summary>
+    /// <summary>Runs a prepared <see cref="StartInfo"/> (e.g. with its environment changed), or any other program, to the end.</summary>
     public static Result Run(ProcessStartInfo info, TimeSpan timeout)
     {
         using var process = Process.Start(info)!;
@@ -41,7 +41,7 @@ internal static class CliProcess
         if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"textvae {string.Join(' ', info.ArgumentList.Skip(3))} did not finish within {timeout}");
+            throw new TimeoutException($"{info.FileName} {string.Join(' ', info.ArgumentList)} did not finish within {timeout}");
         }
         return new Result(process.ExitCode, output.Result, error.Result);
     }

@@ -75,6 +75,18 @@ public class LibTorchFolderTests
     }
 
     [Fact]
+    public void The_installed_tools_own_manifest_is_not_read_as_libtorchs()
+    {
+        using var directory = new TemporaryDirectory();
+        var package = Path.Combine(directory.Path, "textvae.cli.linux-x64", "0.3.0-alpha.0.5");
+        var lib = FakeLibTorch(Path.Combine(package, "tools", "net10.0", "linux-x64"), Core);
+        File.WriteAllText(Path.Combine(package, "TextVae.Cli.linux-x64.nuspec"),
+            """<?xml version="1.0"?><package xmlns="http://schemas.microsoft.com/packaging/2012/06/nuspec.xsd"><metadata><id>TextVae.Cli.linux-x64</id><version>0.3.0-alpha.0.5</version></metadata></package>""");
+
+        Assert.Null(LibTorchFolder.Inspect(lib).Version);
+    }
+
+    [Fact]
     public void A_versioned_file_name_gives_the_version_and_nothing_leaves_it_unknown()
     {
         using var directory = new TemporaryDirectory();

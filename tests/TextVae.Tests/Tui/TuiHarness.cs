@@ -19,12 +19,14 @@ internal sealed class TuiHarness : IDisposable
     private readonly IApplication _app;
     private readonly LoadedModel _model;
 
-    public TuiHarness(LoadedModel model, string saveDirectory, string? mapCorpus = null)
+    /// <param name="size">The screen's columns and rows; 80 × 24 is what a new terminal has.</param>
+    public TuiHarness(LoadedModel model, string saveDirectory, string? mapCorpus = null, (int Columns, int Rows)? size = null)
     {
         _model = model;
         _app = Application.Create();
         _app.Init(DriverRegistry.Names.ANSI);
-        _app.Driver!.SetScreenSize(120, 40);
+        var (columns, rows) = size ?? (120, 40);
+        _app.Driver!.SetScreenSize(columns, rows);
         Worker = new GenerationWorker(_app);
         Worker.Reported += report => StatusHistory.Add(report.Message);
         Window = new TextVaeWindow(_app, model, Worker, saveDirectory, mapCorpus);

@@ -258,7 +258,44 @@ public sealed class TuiViewTests(TinyModel tiny) : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    private TuiHarness Open() => new(LoadedModel.Open(tiny.Checkpoint, DeviceChoice.Cpu), _directory.Path);
+    [Fact]
+    public void In_a_new_terminals_80_by_24_every_option_row_shows_its_labels_and_values()
+    {
+        using var ui = Open((80, 24));
+        foreach (var (key, options) in new[]
+        {
+            (Key.F2, new[] { "Count: 10", "Seed: 0" }),
+            (Key.F3, ["Steps: 8", "○ slerp"]),
+            (Key.F4, ["Radius: 1.0", "Count: 20", "Seed: 0", "○ distance"]),
+            (Key.F6, []),
+        })
+        {
+            ui.Press(key);
+            var screen = ui.Screen;
+            foreach (var option in (string[])[.. options, "○ beam", "Max length: 30", "Temperature: 1.0", "Top-k: 40", "Top-p: 0.9", "Beam width: 5"])
+                Assert.True(screen.Contains(option), $"{key}: '{option}' is not on the screen:\n{screen}");
+        }
+    }
+
+    [Fact]
+    public void A_list_longer_than_the_window_shows_a_scroll_bar()
+    {
+        using var ui = Open((80, 24));
+        ui.Press(Key.G.WithCtrl); // 10 sentences fit
+        ui.WaitForWorker();
+        Assert.DoesNotContain("▼", ui.Screen);
+        ui.Press(Key.End);
+        ui.Press(Key.Backspace);
+        ui.Press(Key.Backspace);
+        ui.Type("30");
+        ui.Press(Key.G.WithCtrl);
+        ui.WaitForWorker();
+
+        Assert.Equal(30, ui.Window.SampleView.Lines.Count);
+        Assert.Contains("▼", ui.Screen);
+    }
+
+    private TuiHarness Open((int Columns, int Rows)? size = null) => new(LoadedModel.Open(tiny.Checkpoint, DeviceChoice.Cpu), _directory.Path, size: size);
 
     /// <summary>The start of a list line, which fits on the 120-column screen.</summary>
     private static string Visible(string line) => line.Trim()[..Math.Min(line.Trim().Length, 60)];
