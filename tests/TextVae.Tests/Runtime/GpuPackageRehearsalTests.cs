@@ -45,7 +45,10 @@ public class GpuPackageRehearsalTests
         var work = directory.File("work");
         var environment = new Dictionary<string, string>
         {
-            ["PROFILE"] = "tiny", ["DEVICE"] = "cpu", ["WORK"] = work, ["TEXTVAE_LIBTORCH"] = libtorch,
+            ["PROFILE"] = "tiny",
+            ["DEVICE"] = "cpu",
+            ["WORK"] = work,
+            ["TEXTVAE_LIBTORCH"] = libtorch,
         };
         var run = Run("bash", environment, TimeSpan.FromMinutes(15), Path.Combine(package, "run.sh"), directory.File("out"));
         var summary = File.ReadAllText(directory.File("out/summary.txt"));
