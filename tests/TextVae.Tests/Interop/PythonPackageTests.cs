@@ -10,7 +10,7 @@ namespace TextVae.Tests.Interop;
 
 /// <summary>
 /// src/python's own tests (pytest) on exports written here: a trained tiny word-level GRU model and a tiny BPE LSTM
-/// model, each with the C# NLL and greedy decodes of some sentences for Python to match within 1e-4.
+/// model that uses every latent-path setting (reversed input, final-and-mean summary, z in the output layer, BN-VAE), each with the C# NLL and greedy decodes of some sentences for Python to match within 1e-4.
 /// </summary>
 [Collection(TinyModelCollection.Name)]
 [Trait("Category", "Slow")]
@@ -24,7 +24,8 @@ public sealed class PythonPackageTests(TinyModel tiny) : IDisposable
     {
         var exports = Directory.CreateDirectory(_directory.File("exports")).FullName;
         var bpe = TinyModel.Train(TinyModel.Request(_directory.File("bpe"),
-            "tokenizer.kind=bpe", "tokenizer.size=300", "model.encoder=lstm", "model.decoder=lstm", "training.maxSteps=20")).Last;
+            "tokenizer.kind=bpe", "tokenizer.size=300", "model.encoder=lstm", "model.decoder=lstm", "training.maxSteps=20",
+            "model.reverseEncoderInput=true", "model.rnnSummary=finalAndMean", "model.latentToOutput=true", "model.latentBatchNormScale=0.7")).Last;
         var sentences = File.ReadLines(tiny.ValidCorpus).Take(12)
             .Concat(["  Straße, café  and naïve — “quoted” text ", "ΣΊΣΥΦΟΣ İstanbul", "a-very-long-hyphenated-word 3.14159 %$#"])
             .ToArray();
