@@ -18,7 +18,7 @@ public static class ExportCommand
         var output = new Option<string>("--out") { Description = "Folder for model.safetensors, config.json and the tokenizer files (new, empty, or an earlier export).", Required = true };
         var json = new Option<bool>("--json") { Description = "Print one JSON document (folder, files, tensors, checkpoint hash) instead of text." };
         var command = new Command("export",
-            "Export a model for PyTorch and other tools: model.safetensors, config.json and the tokenizer's vocab.json + merges.txt (BPE) or vocab.txt (words). " +
+            "Export a model for PyTorch and other tools: model.safetensors, config.json, the tokenizer's vocab.json + merges.txt (BPE) or vocab.txt (words) and Hugging Face's tokenizer.json. " +
             "src/python/textvae_torch loads the folder.")
         {
             checkpoint, output, json,

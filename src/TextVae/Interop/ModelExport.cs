@@ -14,7 +14,8 @@ namespace TextVae.Interop;
 /// Turns a checkpoint into a folder that tools outside .NET can load: <c>model.safetensors</c> (every parameter
 /// and buffer under its TorchSharp name, which is also its PyTorch name), <c>config.json</c> (the architecture,
 /// the tokenizer's rules, the special tokens, versions and the checkpoint's hash) and the tokenizer's vocabulary
-/// in the files Hugging Face tools read (<c>vocab.json</c> + <c>merges.txt</c>, or <c>vocab.txt</c>).
+/// in the files Hugging Face tools read (<c>vocab.json</c> + <c>merges.txt</c>, or <c>vocab.txt</c>), and the whole
+/// tokenizer as a Hugging Face <c>tokenizer.json</c> (<see cref="HuggingFaceTokenizerFile"/>).
 /// <c>src/python/textvae_torch</c> rebuilds the network from these files.
 /// </summary>
 public static class ModelExport
@@ -27,7 +28,10 @@ public static class ModelExport
     public const int FormatVersion = 1;
 
     private static readonly string[] OwnFiles =
-        [WeightsFile, ConfigFile, WordTokenizer.VocabularyFile, BpeSentenceTokenizer.VocabularyFile, BpeSentenceTokenizer.MergesFile];
+        [
+            WeightsFile, ConfigFile, HuggingFaceTokenizerFile.FileName,
+            WordTokenizer.VocabularyFile, BpeSentenceTokenizer.VocabularyFile, BpeSentenceTokenizer.MergesFile,
+        ];
 
     private static readonly JsonSerializerOptions Json = new()
     {
@@ -75,6 +79,7 @@ public static class ModelExport
             .Where(file => file.Key != TokenizerFiles.ManifestFile) // TextVae's own manifest; config.json says the same for everyone
             .OrderBy(file => file.Key, StringComparer.Ordinal)
             .ToList();
+        tokenizerFiles.Add(KeyValuePair.Create(HuggingFaceTokenizerFile.FileName, HuggingFaceTokenizerFile.Create(checkpoint.Tokenizer)));
         foreach (var (name, bytes) in tokenizerFiles)
             WriteFile(name, stream => stream.Write(bytes));
         var config = Describe(checkpoint, hash, tokenizerFiles.Select(file => file.Key).ToArray());

@@ -58,6 +58,9 @@ public sealed partial class BpeSentenceTokenizer : ISentenceTokenizer
 
     public IReadOnlyList<(string Left, string Right)> Merges { get; }
 
+    /// <summary>Token <paramref name="id"/> as <c>vocab.json</c> spells it (byte-level alphabet; the special tokens as text).</summary>
+    public string TokenSpelling(int id) => _tokens[id];
+
     public IReadOnlyList<int> Encode(string sentence) => _bpe.EncodeToIds(sentence);
 
     /// <summary>

@@ -74,7 +74,9 @@ public sealed class ModelExportTests : IDisposable
         var special = root.GetProperty("special_tokens");
         Assert.Equal([SpecialTokens.Pad, SpecialTokens.Bos, SpecialTokens.Eos, SpecialTokens.Unk],
             new[] { "pad", "bos", "eos", "unk" }.Select(name => special.GetProperty(name).GetInt32()));
-        Assert.Equal(["config.json", "model.safetensors", "vocab.txt"], Directory.GetFiles(_directory.File("export")).Select(Path.GetFileName).Order());
+        Assert.Equal(["config.json", "model.safetensors", "tokenizer.json", "vocab.txt"], Directory.GetFiles(_directory.File("export")).Select(Path.GetFileName).Order());
+        Assert.Equal(HuggingFaceTokenizerFile.Create(tokenizer), File.ReadAllBytes(_directory.File("export/tokenizer.json")));
+        Assert.Contains("tokenizer.json", tokens.GetProperty("files").EnumerateArray().Select(f => f.GetString()));
         var vocabulary = File.ReadAllText(_directory.File("export/vocab.txt")).Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(Enumerable.Range(0, tokenizer.VocabularySize).Select(tokenizer.TokenText), vocabulary);
     }
@@ -88,7 +90,7 @@ public sealed class ModelExportTests : IDisposable
 
         ModelExport.Write(checkpoint, _directory.File("export"));
 
-        Assert.Equal(["config.json", "merges.txt", "model.safetensors", "vocab.json"], Directory.GetFiles(_directory.File("export")).Select(Path.GetFileName).Order());
+        Assert.Equal(["config.json", "merges.txt", "model.safetensors", "tokenizer.json", "vocab.json"], Directory.GetFiles(_directory.File("export")).Select(Path.GetFileName).Order());
         var rebuilt = TokenizerFiles.FromFiles(new Dictionary<string, byte[]>
         {
             [TokenizerFiles.ManifestFile] = new TokenizerManifest(TokenizerKind.Bpe, false, tokenizer.VocabularySize).ToJson(),
@@ -96,6 +98,7 @@ public sealed class ModelExportTests : IDisposable
             ["merges.txt"] = File.ReadAllBytes(_directory.File("export/merges.txt")),
         });
         Assert.Equal(tokenizer.Encode("Übermorgen ist der Zug schön."), rebuilt.Encode("Übermorgen ist der Zug schön."));
+        Assert.Equal(HuggingFaceTokenizerFile.Create(tokenizer), File.ReadAllBytes(_directory.File("export/tokenizer.json")));
         using var config = JsonDocument.Parse(File.ReadAllBytes(_directory.File("export/config.json")));
         Assert.Equal(BpeSentenceTokenizer.PreTokenPattern().ToString(), config.RootElement.GetProperty("tokenizer").GetProperty("pre_tokenizer").GetString());
     }
