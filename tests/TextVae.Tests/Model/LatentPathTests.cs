@@ -105,15 +105,9 @@ public class LatentPathTests
     {
         using var scope = NewDisposeScope();
         manual_seed(34);
-        // A GRU decoder that does not see z at its inputs; its start state is zeroed below, so only the output layer reads z.
-        using var model = new SentenceVae(TinyBatches.Options(decoder: CellKind.Gru) with { LatentToOutput = true });
-        foreach (var (name, parameter) in model.named_parameters().Where(p => p.name.Contains("initialHidden")))
-            using (no_grad())
-                parameter.zero_();
-        using var plain = new SentenceVae(TinyBatches.Options(decoder: CellKind.Gru));
-        foreach (var (name, parameter) in plain.named_parameters().Where(p => p.name.Contains("initialHidden")))
-            using (no_grad())
-                parameter.zero_();
+        // GRU decoders that do not see z at their inputs and whose start state ignores it: only the output layer can read z.
+        using var model = WithoutLatentStart(new SentenceVae(TinyBatches.Options(decoder: CellKind.Gru) with { LatentToOutput = true }));
+        using var plain = WithoutLatentStart(new SentenceVae(TinyBatches.Options(decoder: CellKind.Gru)));
         var batch = TinyBatches.Of(TinyBatches.Eight);
         var (decoderInput, targets, _) = SentenceVae.Split(batch.Tokens);
 
@@ -220,6 +214,15 @@ public class LatentPathTests
         Assert.All(secondMoment.data<float>().ToArray(), moment => Assert.InRange(moment, 0.95 * gamma * gamma, gamma * gamma + 1e-4));
         Assert.Equal(new long[] { 1, 8 }, one.shape); // one sentence uses the running statistics instead of failing
         Assert.False(evaluated.allclose(mu, rtol: 1e-3, atol: 1e-3)); // evaluation normalises with the running statistics
+    }
+
+    /// <summary>Zeroes the map from z to the GRU decoder's start state, so the recurrence never sees z.</summary>
+    private static SentenceVae WithoutLatentStart(SentenceVae model)
+    {
+        using var noGrad = no_grad();
+        foreach (var (_, parameter) in model.named_parameters().Where(p => p.name.Contains("initialHidden")))
+            parameter.zero_();
+        return model;
     }
 
     private static long[] Row(Tensor tokens, int row, Tensor lengths) =>
