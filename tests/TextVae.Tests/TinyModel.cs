@@ -54,6 +54,10 @@ public sealed class TinyModel : IDisposable
 
     public string ValidCorpus => RepositoryFiles.Get("corpora/default/valid.txt");
 
+    /// <summary>Writes the validation corpus's first <paramref name="count"/> lines to a file in <paramref name="directory"/>; returns its path.</summary>
+    internal string FirstValidSentences(TemporaryDirectory directory, int count) =>
+        directory.Write($"valid-head-{count}.txt", File.ReadLines(ValidCorpus).Take(count).ToArray());
+
     public void Dispose() => _directory.Dispose();
 }
 

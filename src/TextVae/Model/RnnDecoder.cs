@@ -62,7 +62,7 @@ public sealed class RnnDecoder : SentenceDecoder
     }
 
     private Tensor Inputs(Tensor embedded, Tensor z) =>
-        _latentToEveryStep ? cat([embedded, z.unsqueeze(1).expand(-1, embedded.shape[1], -1)], 2) : embedded; // [batch, seq, embedding (+ latent)]
+        _latentToEveryStep ? SentenceDecoder.WithLatent(embedded, z) : embedded; // [batch, seq, embedding (+ latent)]
 
     private (Tensor Output, DecoderState Next) Run(Tensor inputs, DecoderState state)
     {

@@ -1,3 +1,4 @@
+using TextVae.Data;
 using Modules = TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
@@ -51,8 +52,7 @@ public sealed class RnnEncoder : SentenceEncoder
     private static Tensor Reversed(Tensor embedded, Tensor lengths)
     {
         var position = arange(embedded.shape[1], device: embedded.device).unsqueeze(0); // [1, seq]
-        var length = lengths.unsqueeze(1); // [batch, 1]
-        var source = where(position < length, length - 1 - position, position); // [batch, seq]
+        var source = where(SentenceBatch.MaskFromLengths(lengths, embedded.shape[1]), lengths.unsqueeze(1) - 1 - position, position); // [batch, seq]
         return embedded.gather(1, source.unsqueeze(2).expand(-1, -1, embedded.shape[2]));
     }
 
@@ -81,12 +81,5 @@ public sealed class RnnEncoder : SentenceEncoder
             return (summary, summary);
         var (outputs, _) = TorchSharp.torch.nn.utils.rnn.pad_packed_sequence(packedOutput, batch_first: true, total_length: embedded.shape[1]);
         return (summary, outputs);
-    }
-
-    /// <returns>[batch, width]: the mean over each row's first length positions.</returns>
-    private static Tensor MeanOfReal(Tensor outputs, Tensor lengths)
-    {
-        var real = (arange(outputs.shape[1], device: outputs.device).unsqueeze(0) < lengths.unsqueeze(1)).unsqueeze(2).to(outputs.dtype); // [batch, seq, 1]
-        return (outputs * real).sum(1) / real.sum(1);
     }
 }

@@ -20,6 +20,13 @@ public abstract class SentenceDecoder(string name) : Module<Tensor, Tensor, Tens
     /// <returns>The hidden vector for the next token [batch, hidden], and the state after it.</returns>
     public abstract (Tensor Hidden, DecoderState Next) Step(Tensor embeddedToken, DecoderState state);
 
+    /// <summary>z appended to every position's vector, as decoder inputs and output features take it.</summary>
+    /// <param name="sequence">[batch, seq, width]</param>
+    /// <param name="z">[batch, latent]</param>
+    /// <returns>[batch, seq, width + latent]</returns>
+    public static Tensor WithLatent(Tensor sequence, Tensor z) =>
+        cat([sequence, z.unsqueeze(1).expand(-1, sequence.shape[1], -1)], 2);
+
     public static SentenceDecoder Create(ModelOptions options) => options.Decoder switch
     {
         CellKind.Lstm or CellKind.Gru => new RnnDecoder(options),

@@ -1,3 +1,4 @@
+using TextVae.Data;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
 
@@ -8,6 +9,16 @@ public abstract class SentenceEncoder(string name) : Module<Tensor, Tensor, Tens
 {
     /// <summary>Width of the summary vector.</summary>
     public abstract long OutputSize { get; }
+
+    /// <summary>The mean of each row's outputs over its first <paramref name="lengths"/> positions, padding left out.</summary>
+    /// <param name="outputs">[batch, seq, width]</param>
+    /// <param name="lengths">[batch]</param>
+    /// <returns>[batch, width]</returns>
+    protected static Tensor MeanOfReal(Tensor outputs, Tensor lengths)
+    {
+        var real = SentenceBatch.MaskFromLengths(lengths, outputs.shape[1]).unsqueeze(2).to(outputs.dtype); // [batch, seq, 1]
+        return (outputs * real).sum(1) / real.sum(1);
+    }
 
     public static SentenceEncoder Create(ModelOptions options) => options.Encoder switch
     {

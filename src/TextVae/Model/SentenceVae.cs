@@ -100,7 +100,7 @@ public sealed class SentenceVae : Module<Tensor, Tensor, (Tensor Mu, Tensor LogV
     public Tensor Decode(Tensor z, Tensor decoderInput)
     {
         var hidden = decoder.call(embeddingDropout.call(embedding.call(decoderInput)), z); // [batch, seq, hidden]
-        return Options.LatentToOutput ? cat([hidden, z.unsqueeze(1).expand(-1, hidden.shape[1], -1)], 2) : hidden;
+        return Options.LatentToOutput ? SentenceDecoder.WithLatent(hidden, z) : hidden;
     }
 
     /// <summary>The output projection's number format in training mode; evaluation mode always uses float32.</summary>
@@ -126,7 +126,7 @@ public sealed class SentenceVae : Module<Tensor, Tensor, (Tensor Mu, Tensor LogV
     public (Tensor Logits, DecoderState Next) DecodeStep(Tensor previous, DecoderState state)
     {
         var (hidden, next) = decoder.Step(embedding.call(previous), state); // [batch, hidden]
-        return (Logits(Options.LatentToOutput ? cat([hidden, state.Z], 1) : hidden), next);
+        return (Logits(Options.LatentToOutput ? SentenceDecoder.WithLatent(hidden.unsqueeze(1), state.Z).squeeze(1) : hidden), next);
     }
 
     /// <summary>

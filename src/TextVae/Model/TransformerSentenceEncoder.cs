@@ -48,7 +48,6 @@ public sealed class TransformerSentenceEncoder : SentenceEncoder
         var output = layers.call(x.transpose(0, 1), null!, padding).transpose(0, 1); // [batch, seq', hidden]
         if (summaryToken is not null)
             return output[TensorIndex.Colon, 0];
-        var real = padding.logical_not().unsqueeze(2).to(output.dtype); // [batch, seq, 1]
-        return (output * real).sum(1) / real.sum(1); // [batch, hidden]
+        return MeanOfReal(output, lengths); // [batch, hidden]
     }
 }

@@ -1,3 +1,4 @@
+using TextVae.Data;
 using TextVae.Runtime;
 using TextVae.Tokenization;
 using static TorchSharp.torch;
@@ -19,12 +20,12 @@ public static class WordDeletion
         using var scope = NewDisposeScope();
         var seq = encoderInput.shape[1];
         var position = arange(seq, device: encoderInput.device).unsqueeze(0).expand_as(encoderInput); // [batch, seq]
-        var isWord = position < (lengths - 1).unsqueeze(1); // [batch, seq]: w1 … wn
+        var isWord = SentenceBatch.MaskFromLengths(lengths - 1, seq); // [batch, seq]: w1 … wn
         var deleted = SeededRandom.Uniform(encoderInput.shape, encoderInput.device, generator).lt(rate).logical_and(isWord);
         // Kept tokens keep their keys and so their order; deleted ones move past every other position.
         var order = (position + deleted.to(int64) * seq).argsort(1); // [batch, seq]
         var keptLengths = lengths - deleted.to(lengths.dtype).sum(1); // [batch]
-        var kept = encoderInput.gather(1, order).masked_fill(position >= keptLengths.unsqueeze(1), SpecialTokens.Pad);
+        var kept = encoderInput.gather(1, order).masked_fill(SentenceBatch.MaskFromLengths(keptLengths, seq).logical_not(), SpecialTokens.Pad);
         return (kept.MoveToOuterDisposeScope(), keptLengths.MoveToOuterDisposeScope());
     }
 }

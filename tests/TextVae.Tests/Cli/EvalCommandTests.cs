@@ -8,7 +8,7 @@ public sealed class EvalCommandTests(TinyModel tiny) : IDisposable
 {
     private readonly TemporaryDirectory _directory = new();
 
-    private string Data() => _directory.Write("data.txt", File.ReadLines(tiny.ValidCorpus).Take(20).ToArray());
+    private string Data() => tiny.FirstValidSentences(_directory, 20);
 
     [Fact]
     public void Eval_json_has_the_issue_keys_and_progress_goes_to_stderr()

@@ -13,7 +13,7 @@ public sealed class ShardedCommandTests(TinyModel tiny) : IDisposable
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(120);
     private readonly TemporaryDirectory _directory = new();
 
-    private string Data(int lines) => _directory.Write($"data-{lines}.txt", File.ReadLines(tiny.ValidCorpus).Take(lines).ToArray());
+    private string Data(int lines) => tiny.FirstValidSentences(_directory, lines);
 
     private CliProcess.Result Run(params string[] args)
     {

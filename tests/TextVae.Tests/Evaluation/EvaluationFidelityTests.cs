@@ -111,7 +111,7 @@ public sealed class EvaluationFidelityTests(TinyModel tiny) : IDisposable
     public void Mutual_information_names_its_estimator_and_bound_in_the_report_and_its_json()
     {
         using var evaluator = new ModelEvaluator(_checkpoint, CPU);
-        var data = _directory.Write("head.txt", File.ReadLines(tiny.ValidCorpus).Take(40).ToArray());
+        var data = tiny.FirstValidSentences(_directory, 40);
         var batchSizes = evaluator.Blocks(data, Shard.All).Read().SelectMany(block => block.Batches(evaluator.Batching.BatchSize)).Select(batch => batch.Length).ToArray();
 
         var aggregate = evaluator.Evaluate(data, new EvaluationOptions { Samples = 1, PriorSamples = 0 });

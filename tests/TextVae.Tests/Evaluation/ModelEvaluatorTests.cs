@@ -12,8 +12,7 @@ public sealed class ModelEvaluatorTests(TinyModel tiny) : IDisposable
     private readonly TemporaryDirectory _directory = new();
     private readonly ModelEvaluator _evaluator = new(Checkpoint.Load(tiny.Checkpoint), CPU);
 
-    private string FirstValidSentences(int count) =>
-        _directory.Write("valid-head.txt", File.ReadLines(tiny.ValidCorpus).Take(count).ToArray());
+    private string FirstValidSentences(int count) => tiny.FirstValidSentences(_directory, count);
 
     private SentenceScore[] Score(string path, int samples) =>
         _evaluator.Score(_evaluator.Blocks(path, Shard.All), new EvaluationOptions { Samples = samples, Seed = 11 }).ToArray();

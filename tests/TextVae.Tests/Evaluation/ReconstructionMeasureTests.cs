@@ -13,8 +13,7 @@ public sealed class ReconstructionMeasureTests(TinyModel tiny) : IDisposable
     private readonly TemporaryDirectory _directory = new();
     private readonly ModelEvaluator _evaluator = new(Checkpoint.Load(tiny.Checkpoint), CPU);
 
-    private string FirstValidSentences(int count) =>
-        _directory.Write("valid-head.txt", File.ReadLines(tiny.ValidCorpus).Take(count).ToArray());
+    private string FirstValidSentences(int count) => tiny.FirstValidSentences(_directory, count);
 
     private EvaluationReport Evaluate(string path, EvaluationOptions options, int blockLines) =>
         EvaluationPart.Merge([(path, _evaluator.EvaluatePart(_evaluator.Blocks(path, Shard.All, blockLines), options))]).Report();
@@ -42,8 +41,9 @@ public sealed class ReconstructionMeasureTests(TinyModel tiny) : IDisposable
         var sentences = File.ReadLines(data).ToArray();
         var ids = sentences.Select(sentence => _evaluator.Tokenizer.Encode(sentence).ToArray()).ToArray();
         using var batch = SentenceBatch.Of(ids);
-        using var model = Checkpoint.Load(tiny.Checkpoint).CreateModel(CPU);
-        var decoded = MeanReconstruction.Of(model, batch, MeanReconstruction.Greedy(Checkpoint.Load(tiny.Checkpoint).Config.Data.MaxLength + 1));
+        var checkpoint = Checkpoint.Load(tiny.Checkpoint);
+        using var model = checkpoint.CreateModel(CPU);
+        var decoded = MeanReconstruction.Of(model, batch, MeanReconstruction.Greedy(checkpoint.Config.Data.MaxLength + 1));
         var identical = decoded.Zip(ids).Count(pair => _evaluator.Tokenizer.Decode(pair.First.Ids) == _evaluator.Tokenizer.Decode(pair.Second));
 
         var geometricMean = Math.Exp(report.BleuPrecisions.All().Average(p => Math.Log(p / 100)));
